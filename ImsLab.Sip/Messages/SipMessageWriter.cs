@@ -18,8 +18,10 @@ internal static class SipMessageWriter
     {
         var writer = new Utf8Writer(output);
         message.WriteStartLine(ref writer);
-        foreach (var (canonical, _, value) in message.Headers.EnumerateCanonical())
+        var headers = message.Headers;
+        for (var i = 0; i < headers.Count; i++)
         {
+            var canonical = headers.GetCanonicalName(i);
             if (ReferenceEquals(canonical, SipHeaderNames.ContentLength) || canonical == SipHeaderNames.ContentLength)
             {
                 continue;
@@ -28,7 +30,7 @@ internal static class SipMessageWriter
             // Known headers are written under their canonical name; an unknown header's canonical name is its name as received.
             writer.Write(canonical);
             writer.Write(NameSeparator);
-            writer.Write(value);
+            writer.Write(headers.GetValue(i));
             writer.Write(Crlf);
         }
 
