@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
+using ImsLab.Sip.Parsing;
 
 namespace ImsLab.Sip.Messages;
 
@@ -10,8 +11,6 @@ namespace ImsLab.Sip.Messages;
 /// </summary>
 internal static class SipMessageWriter
 {
-    private static ReadOnlySpan<byte> Crlf => "\r\n"u8;
-
     private static ReadOnlySpan<byte> NameSeparator => ": "u8;
 
     public static void Write(SipMessage message, IBufferWriter<byte> output)
@@ -31,15 +30,15 @@ internal static class SipMessageWriter
             writer.Write(canonical);
             writer.Write(NameSeparator);
             writer.Write(headers.GetValue(i));
-            writer.Write(Crlf);
+            writer.Write(SipOctets.Crlf);
         }
 
         // RFC 3261 18.3 / 20.14: always present so that stream transports can frame the message.
         writer.Write(SipHeaderNames.ContentLength);
         writer.Write(NameSeparator);
         writer.WriteInteger(message.Body.Length);
-        writer.Write(Crlf);
-        writer.Write(Crlf);
+        writer.Write(SipOctets.Crlf);
+        writer.Write(SipOctets.Crlf);
         writer.Write(message.Body.Span);
         writer.Commit();
     }
