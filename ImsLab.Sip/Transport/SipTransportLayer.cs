@@ -25,6 +25,7 @@ internal sealed class SipTransportLayer : IAsyncDisposable
     private readonly Lazy<string> _hostName = new(Dns.GetHostName);
     private SipInboundProcessor? _inbound;
     private long _lastConnectionId;
+    private volatile bool _stopped;
 
     public SipTransportLayer(SipTransportOptions options, TimeProvider time, SipMetrics metrics, ILogger logger)
     {
@@ -88,6 +89,12 @@ internal sealed class SipTransportLayer : IAsyncDisposable
     /// </summary>
     public async ValueTask<SipFlow?> SendAsync(ReadOnlyMemory<byte> message, SipFlow flow, CancellationToken ct)
     {
+        if (_stopped)
+        {
+            // Transaction timers may still fire during shutdown; they must not open new connections.
+            return null;
+        }
+
         if (flow.Transport == SipTransportProtocol.Udp)
         {
             var channel = UdpChannelFor(flow.Local, flow.Remote.AddressFamily);
@@ -264,6 +271,7 @@ internal sealed class SipTransportLayer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _stopped = true;
         foreach (var tcp in _tcp)
         {
             await tcp.DisposeAsync().ConfigureAwait(false);
