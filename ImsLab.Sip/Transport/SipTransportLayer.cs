@@ -39,14 +39,9 @@ internal sealed class SipTransportLayer : IAsyncDisposable
 
     public int OpenConnectionCount => _connections.Count;
 
-    /// <summary>Binds every configured listener (throws if one cannot be bound) and starts receiving.</summary>
+    /// <summary>Binds every configured listener (throws if one cannot be bound) and starts receiving. Called once, by the stack.</summary>
     public void Start(ISipInboundSink sink)
     {
-        if (_inbound is not null)
-        {
-            throw new InvalidOperationException("The transport layer is already started.");
-        }
-
         _inbound = new SipInboundProcessor(this, sink, _options.ParserLimits, _time, _metrics, _logger);
         var endpoints = new List<SipFlowEndpoint>();
         foreach (var listener in _options.Listeners)

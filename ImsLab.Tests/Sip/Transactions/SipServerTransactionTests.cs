@@ -170,4 +170,23 @@ public sealed class SipServerTransactionTests
 
         Assert.Equal(0, server.Stack.ServerTransactionCount);
     }
+
+    [Fact]
+    public async Task Rfc2543RequestWithoutBranchIsMatchedByTheOldRulesAndItsAckAbsorbed()
+    {
+        await using var server = await LoopbackSipStack.StartAsync();
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+        var via = $"SIP/2.0/UDP {peer.SentBy}";
+        var invite = SipWire.Request("INVITE", peer, via: via, callId: "rfc2543");
+        await peer.SendAsync(invite);
+        var first = await peer.ReceiveRawAsync();
+
+        await peer.SendAsync(invite);
+        Assert.Equal(first, await peer.ReceiveRawAsync());
+        await peer.SendAsync(SipWire.Request("ACK", peer, via: via, callId: "rfc2543"));
+        await peer.AssertNothingPendingAsync();
+        server.Clock.Advance(server.Timers.T1);
+
+        await peer.AssertNothingPendingAsync();
+    }
 }
