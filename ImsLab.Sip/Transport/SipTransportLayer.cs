@@ -48,13 +48,13 @@ internal sealed class SipTransportLayer : IAsyncDisposable
         {
             if (listener.Protocol == SipTransportProtocol.Udp)
             {
-                var channel = SipUdpChannel.Bind(listener, _metrics, _logger);
+                var channel = new SipUdpChannel(listener, _metrics, _logger);
                 _udp.Add(channel);
                 endpoints.Add(channel.Endpoint);
             }
             else
             {
-                var tcp = SipTcpListener.Bind(listener, _logger);
+                var tcp = new SipTcpListener(listener, _logger);
                 _tcp.Add(tcp);
                 endpoints.Add(tcp.Endpoint);
             }
