@@ -148,6 +148,8 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
 
     internal string GetCanonicalName(int index) => _entries[index].CanonicalName;
 
+    internal string GetValue(int index) => _entries[index].Value;
+
     internal IEnumerable<(string CanonicalName, string Name, string Value)> EnumerateCanonical()
     {
         foreach (var entry in _entries)
