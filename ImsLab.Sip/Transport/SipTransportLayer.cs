@@ -42,7 +42,7 @@ internal sealed class SipTransportLayer : IAsyncDisposable
     /// <summary>Binds every configured listener (throws if one cannot be bound) and starts receiving. Called once, by the stack.</summary>
     public void Start(ISipInboundSink sink)
     {
-        _inbound = new SipInboundProcessor(this, sink, _options.ParserLimits, _time, _metrics, _logger);
+        _inbound = new SipInboundProcessor(this, sink, _options, _time, _metrics, _logger);
         var endpoints = new List<SipFlowEndpoint>();
         foreach (var listener in _options.Listeners)
         {
