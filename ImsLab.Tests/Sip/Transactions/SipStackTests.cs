@@ -193,6 +193,40 @@ public sealed class SipStackTests
     }
 
     [Fact]
+    public async Task OptionsWithAHandlerGoesToTheHandler()
+    {
+        var handler = new RecordingHandler(404);
+        await using var server = await LoopbackSipStack.StartAsync("OPTIONS", handler);
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+
+        await peer.SendAsync(SipWire.Request("OPTIONS", peer));
+
+        Assert.Equal(404, (await peer.ReceiveResponseAsync()).StatusCode);
+        Assert.Equal(1, handler.CallCount);
+    }
+
+    [Fact]
+    public async Task InviteWithAHandlerGets100AndACancelEndsItWith487()
+    {
+        var handler = new GatedHandler();
+        await using var server = await LoopbackSipStack.StartAsync("INVITE", handler);
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+        var branch = SipWire.NewBranch();
+        await peer.SendAsync(SipWire.Request("INVITE", peer, branch: branch, callId: "ringing"));
+        Assert.Equal(100, (await peer.ReceiveResponseAsync()).StatusCode);
+        var invite = await handler.NextAsync();
+
+        await peer.SendAsync(SipWire.Request("CANCEL", peer, branch: branch, callId: "ringing"));
+        var answers = new[] { await peer.ReceiveResponseAsync(), await peer.ReceiveResponseAsync() };
+        await invite.RespondAsync(invite.CreateResponse(200));
+
+        Assert.Contains(answers, r => r.StatusCode == 487 && r.CSeq?.Method == "INVITE");
+        Assert.Contains(answers, r => r.StatusCode == 200 && r.CSeq?.Method == "CANCEL");
+        Assert.Equal(487, invite.FinalStatusCode);
+        await peer.AssertNothingPendingAsync();
+    }
+
+    [Fact]
     public void MappingAckOrCancelIsAProgrammerError()
     {
         var stack = new SipStack(new SipStackOptions(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
