@@ -133,7 +133,9 @@ public sealed partial class UeSimulator : IAsyncDisposable
         await RunExclusiveAsync(async token =>
         {
             CancelRegistrationRefresh();
-            EndSubscription();
+            // The subscription is not refreshed any more but stays known, so that the registrar's final NOTIFY
+            // (RFC 3680 / TS 24.229 5.4.2.1.2: registration terminated, reason deactivated or timeout) gets its 200.
+            _subscription?.Dispose();
             if (State is UeRegistrationState.Registered or UeRegistrationState.Registering)
             {
                 await RegisterAsync(UeRegistrationKind.Deregister, token).ConfigureAwait(false);

@@ -147,4 +147,28 @@ public sealed class UeSimulatorRegEventTests
         Assert.Equal(200, answer.StatusCode);
         Assert.Equal(UeRegistrationState.Registered, bed.Ue.State);
     }
+
+    [Fact]
+    public async Task AfterDeregisteringItStillAnswersTheTerminatingNotify()
+    {
+        await using var bed = UeTestBed.Create();
+        var register = await bed.RegisterWithoutChallengeAsync();
+        var subscribe = await bed.AcceptSubscriptionAsync(register);
+        await bed.NextNotificationAsync();
+
+        var stopping = bed.Ue.StopAsync(CancellationToken.None);
+        var deregister = await bed.Peer.ReceiveAsync("REGISTER");
+        await bed.Peer.RespondAsync(deregister, 200);
+        await stopping;
+        var answer = await bed.NotifyAsync(subscribe, 1, "terminated", UeTestBed.ContactXml(register, "terminated", "unregistered", expires: 0),
+            subscriptionState: "terminated;reason=timeout");
+        var notification = await bed.NextNotificationAsync();
+
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Equal("terminated", notification.SubscriptionState);
+        Assert.Equal("timeout", notification.SubscriptionStateReason);
+        Assert.False(bed.Ue.IsSubscribedToRegEvent);
+        Assert.Null(bed.Ue.NextSubscriptionRefreshAt);
+        Assert.Equal(UeRegistrationState.Deregistered, bed.Ue.State);
+    }
 }
