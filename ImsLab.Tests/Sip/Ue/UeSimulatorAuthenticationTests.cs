@@ -15,12 +15,11 @@ public sealed class UeSimulatorAuthenticationTests
     [InlineData(SipTransportProtocol.Udp, DigestAlgorithm.AkaV2Md5)]
     public async Task RegistersWithAka(SipTransportProtocol protocol, DigestAlgorithm algorithm)
     {
-        await using var bed = UeTestBed.Create(protocol, registrar => UeTestBed.CreateOptions(registrar, protocol) with { SubscribeToRegEvent = false });
+        await using var bed = UeTestBed.CreateWithoutRegEvent(protocol: protocol);
         var network = new ScriptedAuthenticationCenter(bed.Time);
         var initial = await bed.StartAsync();
 
-        await bed.Peer.RespondAsync(initial, 401, r => r.Headers.Add(SipHeaderNames.WwwAuthenticate, network.ChallengeAka(FirstSqn, algorithm)));
-        var answered = await bed.Peer.ReceiveAsync("REGISTER");
+        var answered = await bed.ChallengeAsync(initial, network.ChallengeAka(FirstSqn, algorithm));
         var verdict = network.Verify(answered.Request);
         await bed.AcceptAsync(answered);
 
@@ -41,13 +40,11 @@ public sealed class UeSimulatorAuthenticationTests
     [InlineData(DigestAlgorithm.Sha256)]
     public async Task RegistersWithAPassword(DigestAlgorithm algorithm)
     {
-        await using var bed = UeTestBed.Create(configure: registrar =>
-            UeTestBed.CreateOptions(registrar, credentials: new UePasswordCredentials(ScriptedAuthenticationCenter.Password)) with { SubscribeToRegEvent = false });
+        await using var bed = UeTestBed.CreateWithoutRegEvent(new UePasswordCredentials(ScriptedAuthenticationCenter.Password));
         var network = new ScriptedAuthenticationCenter(bed.Time);
         var initial = await bed.StartAsync();
 
-        await bed.Peer.RespondAsync(initial, 401, r => r.Headers.Add(SipHeaderNames.WwwAuthenticate, network.ChallengePassword(algorithm)));
-        var answered = await bed.Peer.ReceiveAsync("REGISTER");
+        var answered = await bed.ChallengeAsync(initial, network.ChallengePassword(algorithm));
         var verdict = network.Verify(answered.Request);
         await bed.AcceptAsync(answered);
 
@@ -79,8 +76,7 @@ public sealed class UeSimulatorAuthenticationTests
     [Fact]
     public async Task AnAkaChallengeWithoutAkaCredentialsFailsTheRegistration()
     {
-        await using var bed = UeTestBed.Create(configure: registrar =>
-            UeTestBed.CreateOptions(registrar, credentials: new UePasswordCredentials(ScriptedAuthenticationCenter.Password)) with { SubscribeToRegEvent = false });
+        await using var bed = UeTestBed.CreateWithoutRegEvent(new UePasswordCredentials(ScriptedAuthenticationCenter.Password));
         var network = new ScriptedAuthenticationCenter(bed.Time);
         var initial = await bed.StartAsync();
 
@@ -94,21 +90,18 @@ public sealed class UeSimulatorAuthenticationTests
     public async Task SyncFailureSendsAutsAndTheResynchronisedChallengeSucceeds()
     {
         const long sqnMs = 32 * 1000;
-        await using var bed = UeTestBed.Create(configure: registrar =>
-            UeTestBed.CreateOptions(registrar, credentials: UeTestBed.AkaCredentials(initialSqnMs: sqnMs)) with { SubscribeToRegEvent = false });
+        await using var bed = UeTestBed.CreateWithoutRegEvent(UeTestBed.AkaCredentials(initialSqnMs: sqnMs));
         var network = new ScriptedAuthenticationCenter(bed.Time);
         var initial = await bed.StartAsync();
 
         // The network's SQN is behind the USIM's: TS 33.102 6.3.3 synchronisation failure.
-        await bed.Peer.RespondAsync(initial, 401, r => r.Headers.Add(SipHeaderNames.WwwAuthenticate, network.ChallengeAka(FirstSqn)));
-        var resync = await bed.Peer.ReceiveAsync("REGISTER");
+        var resync = await bed.ChallengeAsync(initial, network.ChallengeAka(FirstSqn));
         var resyncVerdict = network.Verify(resync.Request);
         Assert.NotNull(ScriptedAuthenticationCenter.Credentials(resync.Request).Auts);
         Assert.Equal(DigestVerificationStatus.SyncFailure, resyncVerdict.Status);
         Assert.Equal(sqnMs, resyncVerdict.SqnMs);
 
-        await bed.Peer.RespondAsync(resync, 401, r => r.Headers.Add(SipHeaderNames.WwwAuthenticate, network.ChallengeAka(resyncVerdict.SqnMs + 32)));
-        var answered = await bed.Peer.ReceiveAsync("REGISTER");
+        var answered = await bed.ChallengeAsync(resync, network.ChallengeAka(resyncVerdict.SqnMs + 32));
         var verdict = network.Verify(answered.Request);
         await bed.AcceptAsync(answered);
 
@@ -120,13 +113,12 @@ public sealed class UeSimulatorAuthenticationTests
     [Fact]
     public async Task MacFailureIsReportedWithAnEmptyResponseAndNoAutsThenThe403FailsTheRegistration()
     {
-        await using var bed = UeTestBed.Create(configure: registrar => UeTestBed.CreateOptions(registrar) with { SubscribeToRegEvent = false });
+        await using var bed = UeTestBed.CreateWithoutRegEvent();
         var network = new ScriptedAuthenticationCenter(bed.Time);
         var initial = await bed.StartAsync();
         var wrongK = Convert.FromHexString("00112233445566778899aabbccddeeff");
 
-        await bed.Peer.RespondAsync(initial, 401, r => r.Headers.Add(SipHeaderNames.WwwAuthenticate, network.ChallengeAka(FirstSqn, k: wrongK)));
-        var report = await bed.Peer.ReceiveAsync("REGISTER");
+        var report = await bed.ChallengeAsync(initial, network.ChallengeAka(FirstSqn, k: wrongK));
         await bed.Peer.RespondAsync(report, 403);
 
         // TS 24.229 5.1.1.5.3: the challenge is deemed invalid - empty response, no auts.
@@ -141,14 +133,12 @@ public sealed class UeSimulatorAuthenticationTests
     [Fact]
     public async Task MacFailureFollowedByAGoodChallengeStillRegisters()
     {
-        await using var bed = UeTestBed.Create(configure: registrar => UeTestBed.CreateOptions(registrar) with { SubscribeToRegEvent = false });
+        await using var bed = UeTestBed.CreateWithoutRegEvent();
         var network = new ScriptedAuthenticationCenter(bed.Time);
         var initial = await bed.StartAsync();
 
-        await bed.Peer.RespondAsync(initial, 401, r => r.Headers.Add(SipHeaderNames.WwwAuthenticate, network.ChallengeAka(FirstSqn, k: new byte[16])));
-        var report = await bed.Peer.ReceiveAsync("REGISTER");
-        await bed.Peer.RespondAsync(report, 401, r => r.Headers.Add(SipHeaderNames.WwwAuthenticate, network.ChallengeAka(FirstSqn)));
-        var answered = await bed.Peer.ReceiveAsync("REGISTER");
+        var report = await bed.ChallengeAsync(initial, network.ChallengeAka(FirstSqn, k: new byte[16]));
+        var answered = await bed.ChallengeAsync(report, network.ChallengeAka(FirstSqn));
         var verdict = network.Verify(answered.Request);
         await bed.AcceptAsync(answered);
 
@@ -176,11 +166,10 @@ public sealed class UeSimulatorAuthenticationTests
     [Fact]
     public async Task AkaReregistrationRepeatsTheLastNonceAndResponse()
     {
-        await using var bed = UeTestBed.Create(configure: registrar => UeTestBed.CreateOptions(registrar) with { SubscribeToRegEvent = false });
+        await using var bed = UeTestBed.CreateWithoutRegEvent();
         var network = new ScriptedAuthenticationCenter(bed.Time);
         var initial = await bed.StartAsync();
-        await bed.Peer.RespondAsync(initial, 401, r => r.Headers.Add(SipHeaderNames.WwwAuthenticate, network.ChallengeAka(FirstSqn)));
-        var answered = await bed.Peer.ReceiveAsync("REGISTER");
+        var answered = await bed.ChallengeAsync(initial, network.ChallengeAka(FirstSqn));
         await bed.AcceptAsync(answered, grantedExpires: 600);
         await bed.NextStateAsync(UeRegistrationState.Registered);
 
@@ -196,17 +185,14 @@ public sealed class UeSimulatorAuthenticationTests
     {
         await using var bed = UeTestBed.Create();
         var network = new ScriptedAuthenticationCenter(bed.Time);
-        var register = await bed.RegisterWithoutChallengeAsync();
-        var subscribe = await bed.AcceptSubscriptionAsync(register);
-        await bed.NextNotificationAsync();
+        var (register, subscribe) = await bed.RegisterAndSubscribeAsync();
 
         // TS 24.229 5.4.1.6: the operator forces re-authentication; the contact is shortened to 60 s.
         await bed.NotifyAsync(subscribe, 1, "active", UeTestBed.ContactXml(register, "active", "shortened", expires: 60));
         await bed.NextNotificationAsync();
         bed.Time.Advance(TimeSpan.FromSeconds(30));
         var refresh = await bed.Peer.ReceiveAsync("REGISTER");
-        await bed.Peer.RespondAsync(refresh, 401, r => r.Headers.Add(SipHeaderNames.WwwAuthenticate, network.ChallengeAka(FirstSqn)));
-        var answered = await bed.Peer.ReceiveAsync("REGISTER");
+        var answered = await bed.ChallengeAsync(refresh, network.ChallengeAka(FirstSqn));
         var verdict = network.Verify(answered.Request);
         await bed.AcceptAsync(answered);
         await bed.NextStateAsync(UeRegistrationState.Registered);

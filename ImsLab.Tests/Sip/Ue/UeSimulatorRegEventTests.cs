@@ -54,9 +54,7 @@ public sealed class UeSimulatorRegEventTests
     public async Task ANotifyOutsideTheSubscriptionGets481()
     {
         await using var bed = UeTestBed.Create();
-        var register = await bed.RegisterWithoutChallengeAsync();
-        var subscribe = await bed.AcceptSubscriptionAsync(register);
-        await bed.NextNotificationAsync();
+        var (register, subscribe) = await bed.RegisterAndSubscribeAsync();
 
         var answer = await bed.NotifyAsync(subscribe, 1, "active", UeTestBed.ContactXml(register, "active", "refreshed", 600_000), callId: "unknown-dialog@peer");
 
@@ -67,9 +65,7 @@ public sealed class UeSimulatorRegEventTests
     public async Task RejectedContactStopsTheUeWithoutReregistering()
     {
         await using var bed = UeTestBed.Create();
-        var register = await bed.RegisterWithoutChallengeAsync();
-        var subscribe = await bed.AcceptSubscriptionAsync(register);
-        await bed.NextNotificationAsync();
+        var (register, subscribe) = await bed.RegisterAndSubscribeAsync();
 
         // TS 24.229 5.4.1.5 / 5.1.1.7: network-initiated deregistration with event "rejected".
         var answer = await bed.NotifyAsync(subscribe, 1, "terminated", UeTestBed.ContactXml(register, "terminated", "rejected", expires: 0),
@@ -90,9 +86,7 @@ public sealed class UeSimulatorRegEventTests
     public async Task DeactivatedContactStartsANewInitialRegistrationAtOnce()
     {
         await using var bed = UeTestBed.Create();
-        var register = await bed.RegisterWithoutChallengeAsync();
-        var subscribe = await bed.AcceptSubscriptionAsync(register);
-        await bed.NextNotificationAsync();
+        var (register, subscribe) = await bed.RegisterAndSubscribeAsync();
 
         await bed.NotifyAsync(subscribe, 1, "terminated", UeTestBed.ContactXml(register, "terminated", "deactivated", expires: 0),
             subscriptionState: "terminated;reason=deactivated");
@@ -112,9 +106,7 @@ public sealed class UeSimulatorRegEventTests
     public async Task ShortenedContactMovesTheReregistrationBeforeTheNewExpiry()
     {
         await using var bed = UeTestBed.Create();
-        var register = await bed.RegisterWithoutChallengeAsync();
-        var subscribe = await bed.AcceptSubscriptionAsync(register);
-        await bed.NextNotificationAsync();
+        var (register, subscribe) = await bed.RegisterAndSubscribeAsync();
 
         // TS 24.229 5.4.1.6 / 5.1.1.5.2: network-initiated re-authentication shortens the contact to 120 s.
         await bed.NotifyAsync(subscribe, 1, "active", UeTestBed.ContactXml(register, "active", "shortened", expires: 120));
@@ -131,9 +123,7 @@ public sealed class UeSimulatorRegEventTests
     public async Task AnOlderDocumentVersionIsIgnored()
     {
         await using var bed = UeTestBed.Create();
-        var register = await bed.RegisterWithoutChallengeAsync();
-        var subscribe = await bed.AcceptSubscriptionAsync(register);
-        await bed.NextNotificationAsync();
+        var (register, subscribe) = await bed.RegisterAndSubscribeAsync();
         await bed.NotifyAsync(subscribe, 5, "active", UeTestBed.ContactXml(register, "active", "refreshed", 600_000));
         await bed.NextNotificationAsync();
 
@@ -152,9 +142,7 @@ public sealed class UeSimulatorRegEventTests
     public async Task AfterDeregisteringItStillAnswersTheTerminatingNotify()
     {
         await using var bed = UeTestBed.Create();
-        var register = await bed.RegisterWithoutChallengeAsync();
-        var subscribe = await bed.AcceptSubscriptionAsync(register);
-        await bed.NextNotificationAsync();
+        var (register, subscribe) = await bed.RegisterAndSubscribeAsync();
 
         var stopping = bed.Ue.StopAsync(CancellationToken.None);
         var deregister = await bed.Peer.ReceiveAsync("REGISTER");

@@ -62,7 +62,7 @@ public sealed class UeSimulatorRegistrationTests
     [Fact]
     public async Task ReregistersSixHundredSecondsBeforeALongRegistrationExpires()
     {
-        await using var bed = UeTestBed.Create(configure: registrar => UeTestBed.CreateOptions(registrar) with { SubscribeToRegEvent = false });
+        await using var bed = UeTestBed.CreateWithoutRegEvent();
         var initial = (await bed.RegisterWithoutChallengeAsync(grantedExpires: 600_000)).Request;
         var due = bed.Time.GetUtcNow().AddSeconds(599_400);
 
@@ -84,7 +84,7 @@ public sealed class UeSimulatorRegistrationTests
     [Fact]
     public async Task ReregistersAtHalfTimeWhenTheNetworkGrantsTwentyMinutesOrLess()
     {
-        await using var bed = UeTestBed.Create(configure: registrar => UeTestBed.CreateOptions(registrar) with { SubscribeToRegEvent = false });
+        await using var bed = UeTestBed.CreateWithoutRegEvent();
         await bed.RegisterWithoutChallengeAsync(grantedExpires: 1000);
 
         Assert.Equal(bed.Time.GetUtcNow().AddSeconds(500), bed.Ue.NextRegistrationRefreshAt);
@@ -101,7 +101,7 @@ public sealed class UeSimulatorRegistrationTests
     [InlineData(SipTransportProtocol.Tcp)]
     public async Task StopDeregistersWithExpiresZeroOnTheSameCallId(SipTransportProtocol protocol)
     {
-        await using var bed = UeTestBed.Create(protocol, registrar => UeTestBed.CreateOptions(registrar, protocol) with { SubscribeToRegEvent = false });
+        await using var bed = UeTestBed.CreateWithoutRegEvent(protocol: protocol);
         var initial = (await bed.RegisterWithoutChallengeAsync()).Request;
 
         var stopping = bed.Ue.StopAsync(CancellationToken.None);
@@ -149,7 +149,7 @@ public sealed class UeSimulatorRegistrationTests
     [Fact]
     public async Task TheTraceHoldsEveryMessageOfTheExchangeInOrder()
     {
-        await using var bed = UeTestBed.Create(configure: registrar => UeTestBed.CreateOptions(registrar) with { SubscribeToRegEvent = false });
+        await using var bed = UeTestBed.CreateWithoutRegEvent();
 
         await bed.RegisterWithoutChallengeAsync();
 

@@ -63,6 +63,26 @@ internal sealed class UeTestBed : IAsyncDisposable
         InstanceId = "urn:gsma:imei:35425006-000655-0",
     };
 
+    /// <summary>A test bed whose UE does not subscribe to its reg event (registration-only scenarios).</summary>
+    public static UeTestBed CreateWithoutRegEvent(UeCredentials? credentials = null, SipTransportProtocol protocol = SipTransportProtocol.Udp) =>
+        new(protocol, registrar => CreateOptions(registrar, protocol, credentials) with { SubscribeToRegEvent = false });
+
+    /// <summary>Answers <paramref name="request"/> with a 401 carrying <paramref name="wwwAuthenticate"/> and returns the UE's next REGISTER.</summary>
+    public async Task<PeerRequest> ChallengeAsync(PeerRequest request, string wwwAuthenticate)
+    {
+        await Peer.RespondAsync(request, 401, response => response.Headers.Add(SipHeaderNames.WwwAuthenticate, wwwAuthenticate));
+        return await Peer.ReceiveAsync("REGISTER");
+    }
+
+    /// <summary>Registers without a challenge, accepts the reg-event subscription and consumes the full-state NOTIFY.</summary>
+    public async Task<(PeerRequest Register, PeerRequest Subscribe)> RegisterAndSubscribeAsync()
+    {
+        var register = await RegisterWithoutChallengeAsync();
+        var subscribe = await AcceptSubscriptionAsync(register);
+        await NextNotificationAsync();
+        return (register, subscribe);
+    }
+
     /// <summary>Starts the UE and returns its initial REGISTER as the peer received it.</summary>
     public async Task<PeerRequest> StartAsync()
     {
