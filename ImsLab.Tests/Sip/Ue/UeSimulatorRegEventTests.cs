@@ -159,4 +159,25 @@ public sealed class UeSimulatorRegEventTests
         Assert.Null(bed.Ue.NextSubscriptionRefreshAt);
         Assert.Equal(UeRegistrationState.Deregistered, bed.Ue.State);
     }
+
+    [Fact]
+    public async Task RefreshesTheSubscriptionInItsDialogSixHundredSecondsBeforeItExpires()
+    {
+        await using var bed = UeTestBed.Create();
+        var register = await bed.RegisterWithoutChallengeAsync(grantedExpires: 2_000_000);
+        var subscribe = (await bed.AcceptSubscriptionAsync(register)).Request;
+        await bed.NextNotificationAsync();
+        var due = bed.Time.GetUtcNow().AddSeconds(599_400);
+        Assert.Equal(due, bed.Ue.NextSubscriptionRefreshAt);
+
+        bed.Time.Advance(TimeSpan.FromSeconds(599_400));
+        var refresh = (await bed.Peer.ReceiveAsync("SUBSCRIBE")).Request;
+
+        // RFC 6665 4.1.2.2: a refresh is sent within the dialog: same Call-ID and tags, the next CSeq.
+        Assert.Equal(subscribe.CallId, refresh.CallId);
+        Assert.Equal(subscribe.From!.Tag, refresh.From!.Tag);
+        Assert.Equal($"peer{subscribe.CSeq!.Value.Number}", refresh.To!.Tag);
+        Assert.Equal(subscribe.CSeq.Value.Number + 1, refresh.CSeq!.Value.Number);
+        Assert.Equal("reg", refresh.Headers.GetFirst(SipHeaderNames.Event));
+    }
 }
