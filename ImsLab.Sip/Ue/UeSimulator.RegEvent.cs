@@ -74,7 +74,7 @@ public sealed partial class UeSimulator
         await RespondAsync(transaction, 200).ConfigureAwait(false);
         subscription.Leg.RemoteTag ??= request.From?.Tag;
 
-        ReginfoDocument? document = null;
+        UeReginfoDocument? document = null;
         var readError = ReginfoReadError.None;
         if (!request.Body.IsEmpty)
         {
@@ -155,7 +155,7 @@ public sealed partial class UeSimulator
         }
     }
 
-    private bool IsOurContact(ReginfoContact contact)
+    private bool IsOurContact(UeReginfoContact contact)
     {
         var requests = _requests!;
         if (contact.InstanceId is { } instance) return string.Equals(instance, requests.InstanceId, StringComparison.Ordinal);

@@ -41,7 +41,7 @@ public sealed class UeSimulatorRegEventTests
         var notification = await bed.NextNotificationAsync();
 
         Assert.Equal("active", notification.SubscriptionState);
-        var document = Assert.IsType<ReginfoDocument>(notification.Document);
+        var document = Assert.IsType<UeReginfoDocument>(notification.Document);
         Assert.Equal(0, document.Version);
         var contact = Assert.Single(Assert.Single(document.Registrations).Contacts);
         Assert.Equal(ReginfoContactEvent.Registered, contact.Event);
