@@ -12,17 +12,11 @@ internal static class SipGrammar
     private static readonly SearchValues<byte> TokenBytes =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.!%*_+`'~"u8);
 
-    // RFC 3261 25.1: unreserved = alphanum / mark; used by user, password, params and headers of SIP-URIs.
-    private static readonly SearchValues<char> UnreservedChars =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()");
-
     public static bool IsTokenChar(char c) => TokenChars.Contains(c);
 
     public static bool IsToken(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExcept(TokenChars);
 
     public static bool IsToken(ReadOnlySpan<byte> text) => !text.IsEmpty && !text.ContainsAnyExcept(TokenBytes);
-
-    public static bool IsUnreserved(char c) => UnreservedChars.Contains(c);
 
     public static bool IsWhitespace(char c) => c is ' ' or '\t';
 
@@ -90,7 +84,6 @@ internal static class SipGrammar
     public static bool TrySplitCommas(string value, List<string> parts)
     {
         var rest = value.AsSpan();
-        var offset = 0;
         while (true)
         {
             var comma = IndexOfUnquoted(rest, ',');
@@ -107,7 +100,6 @@ internal static class SipGrammar
                 return true;
             }
 
-            offset += comma + 1;
             rest = rest[(comma + 1)..];
         }
     }

@@ -148,6 +148,8 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
 
     internal string GetCanonicalName(int index) => _entries[index].CanonicalName;
 
+    internal string GetValue(int index) => _entries[index].Value;
+
     internal IEnumerable<(string CanonicalName, string Name, string Value)> EnumerateCanonical()
     {
         foreach (var entry in _entries)
@@ -191,7 +193,7 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
         {
             if (!SipGrammar.IsTokenChar(c))
             {
-                throw new ArgumentException($"'{name}' is not a valid header name (RFC 3261 25.1 token).", nameof(name));
+                SipThrowHelper.ThrowInvalidHeaderName(name, nameof(name));
             }
         }
     }

@@ -7,9 +7,11 @@ namespace ImsLab.Sip.Messages;
 /// Ordered generic parameters (";name=value" or ";flag"), names compared case-insensitively (RFC 3261 7.3.1).
 /// Values are kept as written, including quotes of quoted-string values.
 /// </summary>
-public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>
+public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, IEquatable<SipParameters>
 {
-    private readonly List<KeyValuePair<string, string?>> _items = [];
+    // Most URIs and headers carry no parameters or URI headers: the list is created on the first Set.
+    private static readonly List<KeyValuePair<string, string?>> NoItems = [];
+    private List<KeyValuePair<string, string?>> _items = NoItems;
 
     /// <summary>Number of parameters.</summary>
     public int Count => _items.Count;
@@ -31,7 +33,7 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>
         var index = IndexOf(name);
         if (index < 0)
         {
-            _items.Add(new(name, value));
+            Append(name, value);
         }
         else
         {
@@ -56,8 +58,22 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>
     public SipParameters Clone()
     {
         var copy = new SipParameters();
-        copy._items.AddRange(_items);
+        if (_items.Count > 0)
+        {
+            copy._items = new List<KeyValuePair<string, string?>>(_items);
+        }
+
         return copy;
+    }
+
+    private void Append(string name, string? value)
+    {
+        if (ReferenceEquals(_items, NoItems))
+        {
+            _items = new List<KeyValuePair<string, string?>>(4);
+        }
+
+        _items.Add(new(name, value));
     }
 
     /// <summary>";a=b;c" (empty when there are none).</summary>
@@ -76,6 +92,41 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>
                 builder.Append('=').Append(value);
             }
         }
+    }
+
+    /// <summary>Same names (case-insensitive) with the same values (ordinal), in any order.</summary>
+    public bool Equals(SipParameters? other)
+    {
+        if (other is null || other.Count != Count)
+        {
+            return false;
+        }
+
+        foreach (var (name, value) in _items)
+        {
+            var index = other.IndexOf(name);
+            if (index < 0 || !string.Equals(other._items[index].Value, value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is SipParameters other && Equals(other);
+
+    /// <summary>Order-insensitive; the parameters are mutable, so do not change them while the owner is a dictionary key.</summary>
+    public override int GetHashCode()
+    {
+        var hash = Count;
+        foreach (var (name, _) in _items)
+        {
+            hash ^= StringComparer.OrdinalIgnoreCase.GetHashCode(name);
+        }
+
+        return hash;
     }
 
     /// <inheritdoc />
@@ -163,7 +214,7 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>
                 value = raw.ToString();
             }
 
-            parameters._items.Add(new(name.ToString(), value));
+            parameters.Append(name.ToString(), value);
         }
 
         return true;
@@ -209,7 +260,7 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>
                 value = raw.ToString();
             }
 
-            parameters._items.Add(new(name.ToString(), value));
+            parameters.Append(name.ToString(), value);
         }
 
         return true;
