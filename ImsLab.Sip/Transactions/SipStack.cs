@@ -51,6 +51,8 @@ public sealed class SipStack : IAsyncDisposable, ISipTransactionUser
 
     internal int OpenConnectionCount => _transport.OpenConnectionCount;
 
+    internal System.Diagnostics.Metrics.Meter Meter => _metrics.Meter;
+
     /// <summary>Routes every new request of <paramref name="method"/> (case-sensitive, e.g. "REGISTER") to <paramref name="handler"/>.</summary>
     public void MapMethod(string method, ISipRequestHandler handler)
     {
@@ -58,7 +60,7 @@ public sealed class SipStack : IAsyncDisposable, ISipTransactionUser
         ArgumentNullException.ThrowIfNull(handler);
         if (method is SipMethods.Ack or SipMethods.Cancel)
         {
-            throw new ArgumentException($"{method} is handled by the transaction layer (RFC 3261 9.2, 17.2.1).", nameof(method));
+            SipStackThrowHelper.ThrowNotMappable(method, nameof(method));
         }
 
         _handlers[method] = handler;
@@ -70,7 +72,7 @@ public sealed class SipStack : IAsyncDisposable, ISipTransactionUser
     {
         if (Interlocked.Exchange(ref _started, 1) != 0)
         {
-            throw new InvalidOperationException("The SIP stack is already started.");
+            SipStackThrowHelper.ThrowAlreadyStarted();
         }
 
         _transport.Start(_transactions);
