@@ -66,7 +66,7 @@ public sealed partial class UeSimulator
         if (subscription is null
             || !string.Equals(request.CallId, subscription.Leg.CallId, StringComparison.Ordinal)
             || !string.Equals(request.To?.Tag, subscription.Leg.LocalTag, StringComparison.Ordinal)
-            || !string.Equals(UeTokenHeader.Read(request, SipHeaderNames.Event)?.Token, "reg", StringComparison.OrdinalIgnoreCase))
+            || !string.Equals(request.Event?.Package, "reg", StringComparison.OrdinalIgnoreCase))
         {
             await RespondAsync(transaction, 481).ConfigureAwait(false);
             return;
@@ -83,8 +83,8 @@ public sealed partial class UeSimulator
             readError = read.Error;
             if (!read.Success) UeSimulatorLog.NotifyBodyUnreadable(_logger, _options.Impi, read.Error, read.ErrorDetail);
         }
-        var subscriptionState = UeTokenHeader.Read(request, SipHeaderNames.SubscriptionState);
-        var notification = new UeNotification(request, subscriptionState?.Token, subscriptionState?.Parameters.Get("reason"), document, readError, receivedAt);
+        var subscriptionState = request.SubscriptionState;
+        var notification = new UeNotification(request, subscriptionState?.State, subscriptionState?.Reason, document, readError, receivedAt);
         UeSimulatorLog.NotifyReceived(_logger, _options.Impi, document?.Version, notification.SubscriptionState);
         RunInBackground(_ =>
         {

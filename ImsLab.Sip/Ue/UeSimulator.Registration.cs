@@ -66,9 +66,7 @@ public sealed partial class UeSimulator
                     break;
 
                 // RFC 3261 10.2.8: retry once with the registrar's Min-Expires.
-                case 423 when !retriedWithMinExpires && response.Headers.GetFirst(SipHeaderNames.MinExpires) is { } minText
-                                                     && int.TryParse(minText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var minExpires)
-                                                     && minExpires > expires:
+                case 423 when !retriedWithMinExpires && response.MinExpires is { } minExpires && minExpires > expires:
                     retriedWithMinExpires = true;
                     expires = minExpires;
                     break;
@@ -114,8 +112,8 @@ public sealed partial class UeSimulator
             return;
         }
 
-        ServiceRoute = [.. SipHeaderReader.ReadNameAddresses(response.Headers, SipHeaderNames.ServiceRoute).Select(route => route.ToString())];
-        AssociatedUris = [.. SipHeaderReader.ReadNameAddresses(response.Headers, SipHeaderNames.PAssociatedUri).Select(uri => uri.Uri.ToString())];
+        ServiceRoute = [.. response.ServiceRoutes.Select(route => route.ToString())];
+        AssociatedUris = [.. response.PAssociatedUris.Select(uri => uri.Uri.ToString())];
         GrantedExpires = granted;
         RegistrationExpiresAt = _time.GetUtcNow() + granted;
         ScheduleRegistrationRefresh(granted);
