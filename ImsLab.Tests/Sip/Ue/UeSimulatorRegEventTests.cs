@@ -180,4 +180,55 @@ public sealed class UeSimulatorRegEventTests
         Assert.Equal(subscribe.CSeq.Value.Number + 1, refresh.CSeq!.Value.Number);
         Assert.Equal("reg", refresh.Headers.GetFirst(SipHeaderNames.Event));
     }
+
+    [Fact]
+    public async Task ProbationRegistersAgainAfterRetryAfter()
+    {
+        await using var bed = UeTestBed.Create();
+        var (register, subscribe) = await bed.RegisterAndSubscribeAsync();
+
+        var probation = UeTestBed.ContactXml(register, "terminated", "probation", expires: null).Replace("event=\"probation\"", "event=\"probation\" retry-after=\"120\"", StringComparison.Ordinal);
+        await bed.NotifyAsync(subscribe, 1, "terminated", probation, subscriptionState: "terminated;reason=probation");
+        await bed.NextNotificationAsync();
+
+        Assert.Equal(UeRegistrationState.Deregistered, bed.Ue.State);
+        Assert.Equal(bed.Time.GetUtcNow().AddSeconds(120), bed.Ue.NextRegistrationRefreshAt);
+        bed.Time.Advance(TimeSpan.FromSeconds(120));
+        var again = await bed.Peer.ReceiveAsync("REGISTER");
+        Assert.NotEqual(register.Request.CallId, again.Request.CallId);
+        Assert.Contains("response=\"\"", again.Request.Headers.GetFirst(SipHeaderNames.Authorization));
+    }
+
+    [Fact]
+    public async Task AnUnreadableBodyIsStillAnsweredAndReportedWithItsReason()
+    {
+        await using var bed = UeTestBed.Create();
+        var (register, subscribe) = await bed.RegisterAndSubscribeAsync();
+
+        var answer = await bed.NotifyAsync(subscribe, 1, "active", "<contact id=\"broken\"");
+        var notification = await bed.NextNotificationAsync();
+
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Null(notification.Document);
+        Assert.Equal(ReginfoReadError.MalformedXml, notification.ReadError);
+        Assert.Equal(UeRegistrationState.Registered, bed.Ue.State);
+    }
+
+    [Fact]
+    public async Task ARefusedSubscriptionLeavesTheRegistrationAloneAndIsTriedAgainAfterTheNextRegistration()
+    {
+        await using var bed = UeTestBed.Create();
+        await bed.RegisterWithoutChallengeAsync();
+
+        var subscribe = await bed.Peer.ReceiveAsync("SUBSCRIBE");
+        await bed.Peer.RespondAsync(subscribe, 403);
+        await bed.WhenIdleAsync();
+        bed.Time.Advance(TimeSpan.FromSeconds(599_400));
+        var refresh = await bed.Peer.ReceiveAsync("REGISTER");
+        await bed.AcceptAsync(refresh);
+        var retry = await bed.Peer.ReceiveAsync("SUBSCRIBE");
+
+        Assert.Equal(UeRegistrationState.Registered, (await bed.NextStateAsync(UeRegistrationState.Registered)).Current);
+        Assert.NotEqual(subscribe.Request.CallId, retry.Request.CallId);
+    }
 }
