@@ -76,9 +76,6 @@ public sealed partial class UeSimulator
                     Fail(UeFailureReason.NetworkAuthenticationFailed, 403, "the network failed authentication (AUTN MAC did not verify)");
                     return;
 
-                case >= 100 and < 200:
-                    break;
-
                 default:
                     Fail(UeFailureReason.Rejected, response.StatusCode, $"REGISTER rejected: {response.StatusCode} {response.ReasonPhrase}");
                     return;
