@@ -92,6 +92,9 @@ public static class SipHeaderNames
         return TryGetCanonical(name.AsSpan(), out var canonical) ? canonical : name;
     }
 
+    // Names grouped by length so that a lookup compares against a handful of candidates, not all of them.
+    private static readonly string[][] ByLength = GroupByLength();
+
     internal static bool TryGetCanonical(ReadOnlySpan<char> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? canonical)
     {
         if (name.Length == 1)
@@ -100,12 +103,15 @@ public static class SipHeaderNames
             return canonical is not null;
         }
 
-        foreach (var candidate in All)
+        if (name.Length < ByLength.Length)
         {
-            if (candidate.Length == name.Length && name.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            foreach (var candidate in ByLength[name.Length])
             {
-                canonical = candidate;
-                return true;
+                if (name.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+                {
+                    canonical = candidate;
+                    return true;
+                }
             }
         }
 
@@ -121,17 +127,32 @@ public static class SipHeaderNames
             return canonical is not null;
         }
 
-        foreach (var candidate in All)
+        if (name.Length < ByLength.Length)
         {
-            if (candidate.Length == name.Length && System.Text.Ascii.EqualsIgnoreCase(name, candidate))
+            foreach (var candidate in ByLength[name.Length])
             {
-                canonical = candidate;
-                return true;
+                if (System.Text.Ascii.EqualsIgnoreCase(name, candidate))
+                {
+                    canonical = candidate;
+                    return true;
+                }
             }
         }
 
         canonical = null;
         return false;
+    }
+
+    private static string[][] GroupByLength()
+    {
+        var longest = All.Max(n => n.Length);
+        var groups = new string[longest + 1][];
+        for (var length = 0; length <= longest; length++)
+        {
+            groups[length] = Array.FindAll(All, n => n.Length == length);
+        }
+
+        return groups;
     }
 
     // RFC 3261 7.3.3 and 20 compact forms, plus RFC 6665 (o, u), RFC 3515 (r), RFC 4028 (x), RFC 3892 (b), RFC 8224 (y).

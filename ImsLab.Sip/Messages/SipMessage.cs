@@ -4,7 +4,8 @@ namespace ImsLab.Sip.Messages;
 
 /// <summary>
 /// A SIP request or response: ordered headers as received, a body, and typed views of the common headers that are
-/// parsed on first use and cached until the headers change.
+/// parsed on first use and cached until the headers change. Like HttpContext, a message belongs to one flow of work
+/// at a time: hand it between threads, do not use it from two at once.
 /// </summary>
 public abstract class SipMessage
 {

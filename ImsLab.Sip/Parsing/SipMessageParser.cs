@@ -53,7 +53,8 @@ public static class SipMessageParser
         }
 
         var startLine = SipStartLine.Parse(line);
-        var headers = new SipHeaderList(16);
+        // An IMS REGISTER carries about twenty header lines.
+        var headers = new SipHeaderList(24);
         var counts = new RequiredHeaderCounts();
         var scanner = new SipHeaderScanner(buffer, start + lineFeed + 1, limits);
         var scanError = SipParseError.None;
