@@ -94,7 +94,8 @@ public sealed class SipStack : IAsyncDisposable, ISipTransactionUser
     /// <summary>
     /// Sends a non-INVITE request (e.g. NOTIFY) in a client transaction through <paramref name="flow"/> — for a flow a
     /// request arrived on, back through the same UDP socket or TCP connection. A top Via with a fresh z9hG4bK branch is
-    /// added (and Max-Forwards: 70 when missing). Completes with the final response, a timeout or a transport error.
+    /// added (and Max-Forwards: 70 when missing), so pass a request built for this one sending: a retry (e.g. with
+    /// credentials) is a new request with a new CSeq. Completes with the final response, a timeout or a transport error.
     /// </summary>
     public Task<SipClientResult> SendRequestAsync(SipRequest request, SipFlow flow, CancellationToken ct)
     {

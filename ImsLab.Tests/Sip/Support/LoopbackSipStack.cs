@@ -44,6 +44,14 @@ internal sealed class LoopbackSipStack : IAsyncDisposable
         return new LoopbackSipStack(stack, clock, options);
     }
 
+    /// <summary>Starts a stack on which <paramref name="handler"/> answers <paramref name="method"/>.</summary>
+    public static async Task<LoopbackSipStack> StartAsync(string method, ISipRequestHandler handler)
+    {
+        var server = await StartAsync();
+        server.Stack.MapMethod(method, handler);
+        return server;
+    }
+
     public IPEndPoint Endpoint(SipTransportProtocol protocol, bool ipv6 = false) =>
         Stack.BoundEndpoints.First(e => e.Protocol == protocol && (e.EndPoint.Address.Equals(IPAddress.IPv6Loopback) == ipv6)).EndPoint;
 

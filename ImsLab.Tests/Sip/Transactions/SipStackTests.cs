@@ -64,9 +64,8 @@ public sealed class SipStackTests
     [Fact]
     public async Task RegisterWithMaxForwardsZeroGets483WithoutReachingTheHandler()
     {
-        await using var server = await LoopbackSipStack.StartAsync();
         var handler = new RecordingHandler();
-        server.Stack.MapMethod("REGISTER", handler);
+        await using var server = await LoopbackSipStack.StartAsync("REGISTER", handler);
         await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
 
         await peer.SendAsync(SipWire.Request("REGISTER", peer, maxForwards: 0));
@@ -114,9 +113,8 @@ public sealed class SipStackTests
     [Fact]
     public async Task RequireSecAgreeFromAUeStillReachesTheHandler()
     {
-        await using var server = await LoopbackSipStack.StartAsync();
         var handler = new RecordingHandler(401);
-        server.Stack.MapMethod("REGISTER", handler);
+        await using var server = await LoopbackSipStack.StartAsync("REGISTER", handler);
         await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
 
         await peer.SendAsync(SipWire.Request("REGISTER", peer, extraHeaders: "Require: sec-agree\r\nProxy-Require: sec-agree"));
@@ -180,9 +178,8 @@ public sealed class SipStackTests
     [MemberData(nameof(EveryListener))]
     public async Task HandlerSeesTheFlowTheRequestCameOn(SipTransportProtocol protocol, bool ipv6)
     {
-        await using var server = await LoopbackSipStack.StartAsync();
         var handler = new RecordingHandler();
-        server.Stack.MapMethod("REGISTER", handler);
+        await using var server = await LoopbackSipStack.StartAsync("REGISTER", handler);
         await using var peer = await server.PeerAsync(protocol, ipv6);
 
         await peer.SendAsync(SipWire.Request("REGISTER", peer));
