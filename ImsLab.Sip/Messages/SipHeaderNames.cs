@@ -1,0 +1,158 @@
+namespace ImsLab.Sip.Messages;
+
+/// <summary>Canonical names of the SIP header fields ImsLab knows (RFC 3261 20, RFC 3327, RFC 3608, RFC 3455, RFC 3329, RFC 6665).</summary>
+public static class SipHeaderNames
+{
+#pragma warning disable CS1591 // The constant names are the header names; a doc comment per constant would only repeat them.
+    public const string Accept = "Accept";
+    public const string AcceptEncoding = "Accept-Encoding";
+    public const string AcceptLanguage = "Accept-Language";
+    public const string AlertInfo = "Alert-Info";
+    public const string Allow = "Allow";
+    public const string AllowEvents = "Allow-Events";
+    public const string AuthenticationInfo = "Authentication-Info";
+    public const string Authorization = "Authorization";
+    public const string CallId = "Call-ID";
+    public const string CallInfo = "Call-Info";
+    public const string Contact = "Contact";
+    public const string ContentDisposition = "Content-Disposition";
+    public const string ContentEncoding = "Content-Encoding";
+    public const string ContentLanguage = "Content-Language";
+    public const string ContentLength = "Content-Length";
+    public const string ContentType = "Content-Type";
+    public const string CSeq = "CSeq";
+    public const string Date = "Date";
+    public const string ErrorInfo = "Error-Info";
+    public const string Identity = "Identity";
+    public const string Event = "Event";
+    public const string Expires = "Expires";
+    public const string From = "From";
+    public const string InReplyTo = "In-Reply-To";
+    public const string MaxForwards = "Max-Forwards";
+    public const string MimeVersion = "MIME-Version";
+    public const string MinExpires = "Min-Expires";
+    public const string Organization = "Organization";
+    public const string PAccessNetworkInfo = "P-Access-Network-Info";
+    public const string PAssertedIdentity = "P-Asserted-Identity";
+    public const string PAssociatedUri = "P-Associated-URI";
+    public const string PChargingFunctionAddresses = "P-Charging-Function-Addresses";
+    public const string PChargingVector = "P-Charging-Vector";
+    public const string PPreferredIdentity = "P-Preferred-Identity";
+    public const string PVisitedNetworkId = "P-Visited-Network-ID";
+    public const string Path = "Path";
+    public const string Priority = "Priority";
+    public const string ProxyAuthenticate = "Proxy-Authenticate";
+    public const string ProxyAuthorization = "Proxy-Authorization";
+    public const string ProxyRequire = "Proxy-Require";
+    public const string RecordRoute = "Record-Route";
+    public const string ReferTo = "Refer-To";
+    public const string ReferredBy = "Referred-By";
+    public const string ReplyTo = "Reply-To";
+    public const string Require = "Require";
+    public const string RetryAfter = "Retry-After";
+    public const string Route = "Route";
+    public const string SecurityClient = "Security-Client";
+    public const string SecurityServer = "Security-Server";
+    public const string SecurityVerify = "Security-Verify";
+    public const string Server = "Server";
+    public const string ServiceRoute = "Service-Route";
+    public const string SessionExpires = "Session-Expires";
+    public const string Subject = "Subject";
+    public const string SubscriptionState = "Subscription-State";
+    public const string Supported = "Supported";
+    public const string Timestamp = "Timestamp";
+    public const string To = "To";
+    public const string Unsupported = "Unsupported";
+    public const string UserAgent = "User-Agent";
+    public const string Via = "Via";
+    public const string Warning = "Warning";
+    public const string WwwAuthenticate = "WWW-Authenticate";
+#pragma warning restore CS1591
+
+    /// <summary>Every canonical name above, for the parser's name table.</summary>
+    internal static readonly string[] All =
+    [
+        Accept, AcceptEncoding, AcceptLanguage, AlertInfo, Allow, AllowEvents, AuthenticationInfo, Authorization,
+        CallId, CallInfo, Contact, ContentDisposition, ContentEncoding, ContentLanguage, ContentLength, ContentType,
+        CSeq, Date, ErrorInfo, Event, Identity, Expires, From, InReplyTo, MaxForwards, MimeVersion, MinExpires, Organization,
+        PAccessNetworkInfo, PAssertedIdentity, PAssociatedUri, PChargingFunctionAddresses, PChargingVector,
+        PPreferredIdentity, PVisitedNetworkId, Path, Priority, ProxyAuthenticate, ProxyAuthorization, ProxyRequire,
+        RecordRoute, ReferTo, ReferredBy, ReplyTo, Require, RetryAfter, Route, SecurityClient, SecurityServer,
+        SecurityVerify, Server, ServiceRoute, SessionExpires, Subject, SubscriptionState, Supported, Timestamp, To, Unsupported,
+        UserAgent, Via, Warning, WwwAuthenticate,
+    ];
+
+    /// <summary>
+    /// Maps a header name as written (any case, compact or long) to its canonical long name, or returns the name
+    /// unchanged when it is not a known header.
+    /// </summary>
+    public static string Canonicalize(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return TryGetCanonical(name.AsSpan(), out var canonical) ? canonical : name;
+    }
+
+    internal static bool TryGetCanonical(ReadOnlySpan<char> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? canonical)
+    {
+        if (name.Length == 1)
+        {
+            canonical = FromCompact(name[0]);
+            return canonical is not null;
+        }
+
+        foreach (var candidate in All)
+        {
+            if (candidate.Length == name.Length && name.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                canonical = candidate;
+                return true;
+            }
+        }
+
+        canonical = null;
+        return false;
+    }
+
+    internal static bool TryGetCanonical(ReadOnlySpan<byte> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? canonical)
+    {
+        if (name.Length == 1)
+        {
+            canonical = FromCompact((char)name[0]);
+            return canonical is not null;
+        }
+
+        foreach (var candidate in All)
+        {
+            if (candidate.Length == name.Length && System.Text.Ascii.EqualsIgnoreCase(name, candidate))
+            {
+                canonical = candidate;
+                return true;
+            }
+        }
+
+        canonical = null;
+        return false;
+    }
+
+    // RFC 3261 7.3.3 and 20 compact forms, plus RFC 6665 (o, u), RFC 3515 (r), RFC 4028 (x), RFC 3892 (b), RFC 8224 (y).
+    private static string? FromCompact(char letter) => char.ToLowerInvariant(letter) switch
+    {
+        'i' => CallId,
+        'f' => From,
+        't' => To,
+        'v' => Via,
+        'm' => Contact,
+        'l' => ContentLength,
+        'k' => Supported,
+        'c' => ContentType,
+        'e' => ContentEncoding,
+        's' => Subject,
+        'o' => Event,
+        'r' => ReferTo,
+        'u' => AllowEvents,
+        'x' => SessionExpires,
+        'b' => ReferredBy,
+        'y' => Identity,
+        _ => null,
+    };
+}

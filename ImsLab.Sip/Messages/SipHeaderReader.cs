@@ -1,0 +1,92 @@
+namespace ImsLab.Sip.Messages;
+
+/// <summary>Reads typed values out of a header list. Malformed values are skipped (lists) or read as null (single values).</summary>
+internal static class SipHeaderReader
+{
+    public static IReadOnlyList<SipVia> ReadVias(SipHeaderList headers)
+    {
+        var vias = new List<SipVia>(2);
+        foreach (var value in SipGrammar.SplitAll(headers.GetAll(SipHeaderNames.Via)))
+        {
+            if (SipVia.TryParse(value, out var via))
+            {
+                vias.Add(via!);
+            }
+        }
+
+        return vias;
+    }
+
+    public static SipNameAddress? ReadNameAddress(SipHeaderList headers, string canonical) =>
+        headers.GetFirstCanonical(canonical) is { } text && SipNameAddress.TryParse(text, out var value) ? value : null;
+
+    public static IReadOnlyList<SipNameAddress> ReadNameAddresses(SipHeaderList headers, string canonical)
+    {
+        var values = new List<SipNameAddress>();
+        foreach (var text in SipGrammar.SplitAll(headers.GetAll(canonical)))
+        {
+            if (SipNameAddress.TryParse(text, out var value))
+            {
+                values.Add(value);
+            }
+        }
+
+        return values;
+    }
+
+    public static SipCSeq? ReadCSeq(SipHeaderList headers) =>
+        headers.GetFirstCanonical(SipHeaderNames.CSeq) is { } text && SipCSeq.TryParse(text, out var cseq) ? cseq : null;
+
+    public static int? ReadInteger(SipHeaderList headers, string canonical, int max) =>
+        headers.GetFirstCanonical(canonical) is { } text && SipGrammar.TryParseDecimal(SipGrammar.TrimLws(text), max, out var value)
+            ? (int)value
+            : null;
+
+    // RFC 3261 25.1 delta-seconds; RFC 4475 scalar02: values beyond 2^32-1 are not a number we use.
+    public static int? ReadDeltaSeconds(SipHeaderList headers, string canonical) =>
+        headers.GetFirstCanonical(canonical) is { } text && SipGrammar.TryParseDecimal(SipGrammar.TrimLws(text), uint.MaxValue, out var value)
+            ? (int)Math.Min(value, int.MaxValue)
+            : null;
+
+    public static IReadOnlyList<SipContact> ReadContacts(SipHeaderList headers)
+    {
+        var contacts = new List<SipContact>(1);
+        foreach (var text in SipGrammar.SplitAll(headers.GetAll(SipHeaderNames.Contact)))
+        {
+            if (text != "*" && SipContact.TryParse(text, out var contact))
+            {
+                contacts.Add(contact);
+            }
+        }
+
+        return contacts;
+    }
+
+    public static bool HasWildcardContact(SipHeaderList headers)
+    {
+        foreach (var text in headers.GetAll(SipHeaderNames.Contact))
+        {
+            if (text.AsSpan().Trim(" \t").SequenceEqual("*"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>All comma-separated tokens of a header (option tags, methods...), trimmed, in order.</summary>
+    public static IReadOnlyList<string> ReadTokens(SipHeaderList headers, string canonical)
+    {
+        var values = new List<string>();
+        foreach (var text in SipGrammar.SplitAll(headers.GetAll(canonical)))
+        {
+            if (text.Length > 0)
+            {
+                values.Add(text);
+            }
+        }
+
+        return values;
+    }
+}

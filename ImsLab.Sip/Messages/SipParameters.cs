@@ -1,0 +1,217 @@
+using System.Collections;
+using System.Text;
+
+namespace ImsLab.Sip.Messages;
+
+/// <summary>
+/// Ordered generic parameters (";name=value" or ";flag"), names compared case-insensitively (RFC 3261 7.3.1).
+/// Values are kept as written, including quotes of quoted-string values.
+/// </summary>
+public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>
+{
+    private readonly List<KeyValuePair<string, string?>> _items = [];
+
+    /// <summary>Number of parameters.</summary>
+    public int Count => _items.Count;
+
+    /// <summary>Value of the parameter (null for a flag or when absent; use <see cref="Contains"/> to tell them apart).</summary>
+    public string? Get(string name)
+    {
+        var index = IndexOf(name);
+        return index < 0 ? null : _items[index].Value;
+    }
+
+    /// <summary>True when the parameter is present (with or without a value).</summary>
+    public bool Contains(string name) => IndexOf(name) >= 0;
+
+    /// <summary>Sets the parameter in place, or appends it. A null value makes it a flag.</summary>
+    public void Set(string name, string? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var index = IndexOf(name);
+        if (index < 0)
+        {
+            _items.Add(new(name, value));
+        }
+        else
+        {
+            _items[index] = new(_items[index].Key, value);
+        }
+    }
+
+    /// <summary>Removes the parameter; returns true when it was present.</summary>
+    public bool Remove(string name)
+    {
+        var index = IndexOf(name);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        _items.RemoveAt(index);
+        return true;
+    }
+
+    /// <summary>A copy that can be changed independently.</summary>
+    public SipParameters Clone()
+    {
+        var copy = new SipParameters();
+        copy._items.AddRange(_items);
+        return copy;
+    }
+
+    /// <summary>";a=b;c" (empty when there are none).</summary>
+    public override string ToString() => Format(';');
+
+    /// <summary>Formats as URI headers ("?a=b&amp;c=d").</summary>
+    internal string ToHeadersString() => _items.Count == 0 ? string.Empty : "?" + Format('&')[1..];
+
+    internal void AppendTo(StringBuilder builder, char separator)
+    {
+        foreach (var (name, value) in _items)
+        {
+            builder.Append(separator).Append(name);
+            if (value is not null)
+            {
+                builder.Append('=').Append(value);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<KeyValuePair<string, string?>> GetEnumerator() => _items.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private string Format(char separator)
+    {
+        if (_items.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder();
+        AppendTo(builder, separator);
+        return builder.ToString();
+    }
+
+    private int IndexOf(string name)
+    {
+        for (var i = 0; i < _items.Count; i++)
+        {
+            if (string.Equals(_items[i].Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Parses header parameters "; name [= value]" with LWS around the separators (RFC 3261 7.3.1 generic-param).
+    /// <paramref name="text"/> starts at the first ';' (or is empty). Returns false on an empty name or unbalanced quote.
+    /// </summary>
+    internal static bool TryParseHeaderParameters(ReadOnlySpan<char> text, out SipParameters parameters)
+    {
+        parameters = new SipParameters();
+        text = SipGrammar.TrimLws(text);
+        while (!text.IsEmpty)
+        {
+            if (text[0] != ';')
+            {
+                return false;
+            }
+
+            text = SipGrammar.TrimLws(text[1..]);
+            var end = SipGrammar.IndexOfUnquoted(text, ';');
+            if (end == -2)
+            {
+                return false;
+            }
+
+            var item = end < 0 ? text : text[..end];
+            text = end < 0 ? [] : text[end..];
+            var equals = item.IndexOf('=');
+            var name = SipGrammar.TrimLws(equals < 0 ? item : item[..equals]);
+            if (!SipGrammar.IsToken(name))
+            {
+                return false;
+            }
+
+            string? value = null;
+            if (equals >= 0)
+            {
+                var raw = SipGrammar.TrimLws(item[(equals + 1)..]);
+                if (raw.IsEmpty)
+                {
+                    return false;
+                }
+
+                if (raw[0] == '"')
+                {
+                    if (SipGrammar.FindClosingQuote(raw, 0) != raw.Length - 1)
+                    {
+                        return false;
+                    }
+                }
+                else if (!IsGenericValue(raw))
+                {
+                    return false;
+                }
+
+                value = raw.ToString();
+            }
+
+            parameters._items.Add(new(name.ToString(), value));
+        }
+
+        return true;
+    }
+
+    // RFC 3261 25.1: gen-value = token / host / quoted-string; host includes IPv6 references in brackets and ':'.
+    private static bool IsGenericValue(ReadOnlySpan<char> raw)
+    {
+        foreach (var c in raw)
+        {
+            if (!SipGrammar.IsTokenChar(c) && c is not ('[' or ']' or ':'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Parses URI parameters or headers (no LWS allowed; RFC 3261 19.1.1). Returns false on empty names.</summary>
+    internal static bool TryParseUriComponent(ReadOnlySpan<char> text, char separator, out SipParameters parameters)
+    {
+        parameters = new SipParameters();
+        foreach (var range in text.Split(separator))
+        {
+            var item = text[range];
+            var equals = item.IndexOf('=');
+            var name = equals < 0 ? item : item[..equals];
+            if (name.IsEmpty || !SipUri.IsUriParameterText(name))
+            {
+                return false;
+            }
+
+            string? value = null;
+            if (equals >= 0)
+            {
+                var raw = item[(equals + 1)..];
+                if (!SipUri.IsUriParameterText(raw))
+                {
+                    return false;
+                }
+
+                value = raw.ToString();
+            }
+
+            parameters._items.Add(new(name.ToString(), value));
+        }
+
+        return true;
+    }
+}

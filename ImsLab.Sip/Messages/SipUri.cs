@@ -1,0 +1,362 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+
+namespace ImsLab.Sip.Messages;
+
+/// <summary>
+/// A SIP, SIPS or TEL URI (RFC 3261 19.1, RFC 3966), or any other absoluteURI kept as scheme + scheme-specific part.
+/// Components are kept as written (escapes intact); <see cref="Equals(SipUri?)"/> compares per RFC 3261 19.1.4.
+/// </summary>
+public sealed class SipUri : IEquatable<SipUri>
+{
+    // RFC 3261 25.1: user-unreserved, password chars, param-unreserved, hnv-unreserved beyond 'unreserved'.
+    private static readonly SearchValues<char> UserChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()%&=+$,;?/");
+
+    private static readonly SearchValues<char> PasswordChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()%&=+$,");
+
+    private static readonly SearchValues<char> ParameterChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()%[]/:&+$?");
+
+    private static readonly SearchValues<char> HostnameChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.");
+
+    private static readonly SearchValues<char> Ipv6Chars = SearchValues.Create("ABCDEFabcdef0123456789:.");
+
+    // RFC 3966 3: global-number-digits / local-number-digits with visual separators.
+    private static readonly SearchValues<char> TelChars = SearchValues.Create("0123456789ABCDEFabcdef*#+-.()");
+
+    private SipUri(string scheme)
+    {
+        Scheme = scheme;
+    }
+
+    /// <summary>Creates a sip: or sips: URI.</summary>
+    public SipUri(string scheme, string? user, string host, int? port = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scheme);
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        if (port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(port));
+        }
+
+        Scheme = scheme.ToLowerInvariant();
+        if (Scheme is not ("sip" or "sips"))
+        {
+            throw new ArgumentException("Only sip and sips URIs are built from parts.", nameof(scheme));
+        }
+
+        User = user;
+        Host = host;
+        Port = port;
+    }
+
+    /// <summary>"sip", "sips", "tel" or another scheme, lower case.</summary>
+    public string Scheme { get; }
+
+    /// <summary>User part as written (escapes intact), or null.</summary>
+    public string? User { get; init; }
+
+    /// <summary>Password as written, or null. Deprecated by RFC 3261 19.1.1 but parsed.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>Host as written; IPv6 references keep their brackets. Empty for tel: and other schemes.</summary>
+    public string Host { get; init; } = string.Empty;
+
+    /// <summary>Explicit port, or null when absent.</summary>
+    public int? Port { get; init; }
+
+    /// <summary>uri-parameters (";transport=tcp;lr"), or for tel: the tel parameters.</summary>
+    public SipParameters Parameters { get; private set; } = new();
+
+    /// <summary>URI headers ("?a=b&amp;c=d").</summary>
+    public SipParameters Headers { get; private set; } = new();
+
+    /// <summary>For tel: URIs, the number as written (e.g. "+1-201-555-0123"); otherwise null.</summary>
+    public string? TelNumber { get; private set; }
+
+    /// <summary>For schemes other than sip, sips and tel: everything after the colon, as written.</summary>
+    public string? SchemeSpecificPart { get; private set; }
+
+    /// <summary>True for sip: and sips:.</summary>
+    public bool IsSip => Scheme is "sip" or "sips";
+
+    /// <summary>The host with IPv6 brackets removed, for address resolution.</summary>
+    public string HostWithoutBrackets => Host.Length > 1 && Host[0] == '[' ? Host[1..^1] : Host;
+
+    /// <summary>Parses a URI; throws <see cref="FormatException"/> (for programmer-supplied text, not remote input).</summary>
+    public static SipUri Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TryParse(text, out var uri) ? uri : throw new FormatException($"'{text}' is not a valid URI.");
+    }
+
+    /// <summary>Parses a URI without throwing.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipUri? uri)
+    {
+        uri = null;
+        var colon = text.IndexOf(':');
+        if (colon <= 0 || !IsScheme(text[..colon]))
+        {
+            return false;
+        }
+
+        var scheme = text[..colon];
+        var rest = text[(colon + 1)..];
+        if (scheme.Equals("sip", StringComparison.OrdinalIgnoreCase) || scheme.Equals("sips", StringComparison.OrdinalIgnoreCase))
+        {
+            return TryParseSip(scheme.Length == 3 ? "sip" : "sips", rest, out uri);
+        }
+
+        if (scheme.Equals("tel", StringComparison.OrdinalIgnoreCase))
+        {
+            return TryParseTel(rest, out uri);
+        }
+
+        // RFC 3261 25.1 absoluteURI: keep opaque; it must hold no whitespace or characters that end a header value.
+        if (rest.IsEmpty || rest.ContainsAny(" \t\r\n<>\""))
+        {
+            return false;
+        }
+
+        uri = new SipUri(scheme.ToString().ToLowerInvariant()) { SchemeSpecificPart = rest.ToString() };
+        return true;
+    }
+
+    private static bool TryParseSip(string scheme, ReadOnlySpan<char> rest, out SipUri? uri)
+    {
+        uri = null;
+        string? user = null;
+        string? password = null;
+        var at = rest.IndexOf('@');
+        if (at >= 0)
+        {
+            var userInfo = rest[..at];
+            rest = rest[(at + 1)..];
+            if (rest.Contains('@'))
+            {
+                return false;
+            }
+
+            var passwordColon = userInfo.IndexOf(':');
+            var userPart = passwordColon < 0 ? userInfo : userInfo[..passwordColon];
+            if (userPart.IsEmpty || userPart.ContainsAnyExcept(UserChars) || !SipGrammar.HasValidEscapes(userPart))
+            {
+                return false;
+            }
+
+            user = userPart.ToString();
+            if (passwordColon >= 0)
+            {
+                var passwordPart = userInfo[(passwordColon + 1)..];
+                if (passwordPart.ContainsAnyExcept(PasswordChars) || !SipGrammar.HasValidEscapes(passwordPart))
+                {
+                    return false;
+                }
+
+                password = passwordPart.ToString();
+            }
+        }
+
+        var question = rest.IndexOf('?');
+        var headersText = question < 0 ? [] : rest[(question + 1)..];
+        var beforeHeaders = question < 0 ? rest : rest[..question];
+        var semicolon = beforeHeaders.IndexOf(';');
+        var hostPort = semicolon < 0 ? beforeHeaders : beforeHeaders[..semicolon];
+        if (!TryParseHostPort(hostPort, out var host, out var port))
+        {
+            return false;
+        }
+
+        var parameters = new SipParameters();
+        if (semicolon >= 0 && !SipParameters.TryParseUriComponent(beforeHeaders[(semicolon + 1)..], ';', out parameters))
+        {
+            return false;
+        }
+
+        var headers = new SipParameters();
+        if (question >= 0 && !SipParameters.TryParseUriComponent(headersText, '&', out headers))
+        {
+            return false;
+        }
+
+        uri = new SipUri(scheme) { User = user, Password = password, Host = host, Port = port, Parameters = parameters, Headers = headers };
+        return true;
+    }
+
+    /// <summary>Parses host [":" port] with IPv6 references in brackets (RFC 3261 25.1 hostport, RFC 5118).</summary>
+    internal static bool TryParseHostPort(ReadOnlySpan<char> text, out string host, out int? port)
+    {
+        host = string.Empty;
+        port = null;
+        ReadOnlySpan<char> hostPart;
+        ReadOnlySpan<char> portPart = [];
+        var hasPort = false;
+        if (!text.IsEmpty && text[0] == '[')
+        {
+            var close = text.IndexOf(']');
+            if (close < 0)
+            {
+                return false;
+            }
+
+            hostPart = text[..(close + 1)];
+            var inner = hostPart[1..^1];
+            // RFC 5118 4.10: tolerate the RFC 3261 ABNF's three-colon form too, so only the character set is checked.
+            if (inner.Length < 2 || inner.ContainsAnyExcept(Ipv6Chars) || !inner.Contains(':'))
+            {
+                return false;
+            }
+
+            var after = text[(close + 1)..];
+            if (!after.IsEmpty)
+            {
+                if (after[0] != ':')
+                {
+                    return false;
+                }
+
+                hasPort = true;
+                portPart = after[1..];
+            }
+        }
+        else
+        {
+            var colon = text.IndexOf(':');
+            hostPart = colon < 0 ? text : text[..colon];
+            if (colon >= 0)
+            {
+                hasPort = true;
+                portPart = text[(colon + 1)..];
+            }
+
+            if (hostPart.IsEmpty || hostPart.ContainsAnyExcept(HostnameChars) || hostPart[0] is '-' or '.')
+            {
+                return false;
+            }
+        }
+
+        if (hasPort)
+        {
+            if (!SipGrammar.TryParseDecimal(portPart, 65535, out var value))
+            {
+                return false;
+            }
+
+            port = (int)value;
+        }
+
+        host = hostPart.ToString();
+        return true;
+    }
+
+    private static bool TryParseTel(ReadOnlySpan<char> rest, out SipUri? uri)
+    {
+        uri = null;
+        var semicolon = rest.IndexOf(';');
+        var number = semicolon < 0 ? rest : rest[..semicolon];
+        if (number.IsEmpty || number.ContainsAnyExcept(TelChars))
+        {
+            return false;
+        }
+
+        var parameters = new SipParameters();
+        if (semicolon >= 0 && !SipParameters.TryParseUriComponent(rest[(semicolon + 1)..], ';', out parameters))
+        {
+            return false;
+        }
+
+        uri = new SipUri("tel") { TelNumber = number.ToString(), Parameters = parameters };
+        return true;
+    }
+
+    private static bool IsScheme(ReadOnlySpan<char> scheme)
+    {
+        // RFC 3261 25.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
+        if (!char.IsAsciiLetter(scheme[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in scheme)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static bool IsUriParameterText(ReadOnlySpan<char> text) =>
+        !text.ContainsAnyExcept(ParameterChars) && SipGrammar.HasValidEscapes(text);
+
+    /// <summary>Canonical text: scheme:user:password@host:port;params?headers (tel: number;params).</summary>
+    public override string ToString()
+    {
+        if (SchemeSpecificPart is not null)
+        {
+            return Scheme + ":" + SchemeSpecificPart;
+        }
+
+        var builder = new StringBuilder(64);
+        builder.Append(Scheme).Append(':');
+        if (TelNumber is not null)
+        {
+            builder.Append(TelNumber);
+            Parameters.AppendTo(builder, ';');
+            return builder.ToString();
+        }
+
+        if (User is not null)
+        {
+            builder.Append(User);
+            if (Password is not null)
+            {
+                builder.Append(':').Append(Password);
+            }
+
+            builder.Append('@');
+        }
+
+        builder.Append(Host);
+        if (Port is { } port)
+        {
+            builder.Append(':').Append(port);
+        }
+
+        Parameters.AppendTo(builder, ';');
+        if (Headers.Count > 0)
+        {
+            builder.Append(Headers.ToHeadersString());
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A deep copy.</summary>
+    public SipUri Clone() => new(Scheme)
+    {
+        User = User,
+        Password = Password,
+        Host = Host,
+        Port = Port,
+        Parameters = Parameters.Clone(),
+        Headers = Headers.Clone(),
+        TelNumber = TelNumber,
+        SchemeSpecificPart = SchemeSpecificPart,
+    };
+
+    /// <summary>URI equality of RFC 3261 19.1.4 (sip/sips), RFC 3966 4 (tel), else case-insensitive text.</summary>
+    public bool Equals(SipUri? other) => other is not null && SipUriComparer.AreEqual(this, other);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is SipUri other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => SipUriComparer.GetHashCode(this);
+}

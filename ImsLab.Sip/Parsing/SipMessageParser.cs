@@ -1,0 +1,384 @@
+using System.Text;
+using ImsLab.Sip.Messages;
+
+namespace ImsLab.Sip.Parsing;
+
+/// <summary>
+/// Parses one complete SIP message (a UDP datagram, or a frame cut by <see cref="SipStreamFramer"/>). Remote input never
+/// throws: failures come back as a <see cref="SipParseResult"/> with a reason and, where possible, a request to answer.
+/// </summary>
+public static class SipMessageParser
+{
+    private static readonly SipUri PlaceholderUri = SipUri.Parse("sip:invalid");
+
+    // RFC 3261 27.4 and the extension RFCs: the methods an element may know. Anything else earns 501 (RFC 4475 mismatch02).
+    private static readonly string[] KnownMethods =
+        ["REGISTER", "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "SUBSCRIBE", "NOTIFY", "PUBLISH", "MESSAGE", "INFO", "PRACK", "UPDATE", "REFER"];
+
+    /// <summary>
+    /// Parses <paramref name="buffer"/>. Octets after the Content-Length body are ignored (RFC 3261 18.3, RFC 4475
+    /// dblreq); a body shorter than Content-Length is malformed; without Content-Length the body is the rest of the buffer.
+    /// </summary>
+    public static SipParseResult Parse(ReadOnlySpan<byte> buffer, SipParserLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+
+        // RFC 3261 7.5: ignore CRLFs before the start line.
+        var start = 0;
+        while (start < buffer.Length && buffer[start] is SipOctets.CarriageReturn or SipOctets.LineFeed)
+        {
+            start++;
+        }
+
+        if (start == buffer.Length)
+        {
+            return SipParseResult.Fail(SipParseError.EmptyMessage, "empty message", null, 0);
+        }
+
+        var lineFeed = buffer[start..].IndexOf(SipOctets.LineFeed);
+        if (lineFeed < 0)
+        {
+            return SipParseResult.Fail(SipParseError.InvalidStartLine, "no line end", null, 0);
+        }
+
+        if (lineFeed > limits.MaxHeaderLineBytes)
+        {
+            return SipParseResult.Fail(SipParseError.HeaderLineTooLong, "start line too long", null, 0);
+        }
+
+        var line = buffer.Slice(start, lineFeed);
+        if (!line.IsEmpty && line[^1] == SipOctets.CarriageReturn)
+        {
+            line = line[..^1];
+        }
+
+        var startLine = SipStartLine.Parse(line);
+        var headers = new SipHeaderList(16);
+        var counts = new RequiredHeaderCounts();
+        var scanner = new SipHeaderScanner(buffer, start + lineFeed + 1, limits);
+        var scanError = SipParseError.None;
+        while (true)
+        {
+            var status = scanner.Next(out var raw);
+            if (status == SipScanStatus.EndOfHeaders)
+            {
+                break;
+            }
+
+            if (status == SipScanStatus.Error)
+            {
+                scanError = scanner.Error;
+                break;
+            }
+
+            var canonical = AddHeader(headers, buffer, raw);
+            counts.Count(canonical);
+        }
+
+        return startLine.IsResponse
+            ? CompleteResponse(startLine, headers, counts, scanError, buffer, start, scanner.Position, limits)
+            : CompleteRequest(startLine, headers, counts, scanError, buffer, start, scanner.Position, limits);
+    }
+
+    private static SipParseResult CompleteResponse(
+        SipStartLine startLine, SipHeaderList headers, RequiredHeaderCounts counts, SipParseError scanError,
+        ReadOnlySpan<byte> buffer, int start, int bodyStart, SipParserLimits limits)
+    {
+        // Responses are never answered: every failure is a silent drop (RFC 4475 scalarlg, bigcode).
+        if (startLine.Error != SipParseError.None)
+        {
+            return SipParseResult.Fail(startLine.Error, "bad status line", null, 0);
+        }
+
+        if (scanError != SipParseError.None)
+        {
+            return SipParseResult.Fail(scanError, "bad header section", null, 0);
+        }
+
+        var code = ((startLine.Second[0] - '0') * 100) + ((startLine.Second[1] - '0') * 10) + (startLine.Second[2] - '0');
+        var version = Version(startLine.First);
+        var response = new SipResponse(code, Encoding.UTF8.GetString(startLine.Third), version, headers);
+        var (error, detail) = Validate(response, null, counts);
+        if (error != SipParseError.None)
+        {
+            return SipParseResult.Fail(error, detail, null, 0);
+        }
+
+        (error, detail) = AttachBody(response, buffer, start, bodyStart, limits);
+        return error == SipParseError.None ? SipParseResult.Ok(response) : SipParseResult.Fail(error, detail, null, 0);
+    }
+
+    private static SipParseResult CompleteRequest(
+        SipStartLine startLine, SipHeaderList headers, RequiredHeaderCounts counts, SipParseError scanError,
+        ReadOnlySpan<byte> buffer, int start, int bodyStart, SipParserLimits limits)
+    {
+        if (startLine.Error == SipParseError.InvalidMethod || startLine.First.IsEmpty)
+        {
+            return SipParseResult.Fail(SipParseError.InvalidMethod, "method is not a token", null, 0);
+        }
+
+        var method = Method(startLine.First);
+        SipUri? requestUri = null;
+        var error = startLine.Error;
+        var detail = error == SipParseError.UnsupportedVersion ? "SIP version not supported" : "malformed request line";
+        if (error == SipParseError.None)
+        {
+            if (!TryParseUri(startLine.Second, out requestUri) || requestUri.Headers.Count > 0)
+            {
+                // RFC 3261 19.1.1: headers are not allowed in a Request-URI (RFC 4475 escruri); <> neither (ltgtruri).
+                requestUri = null;
+                error = SipParseError.InvalidRequestUri;
+                detail = "malformed Request-URI";
+            }
+        }
+
+        if (error == SipParseError.None && scanError != SipParseError.None)
+        {
+            error = scanError;
+            detail = "malformed header section";
+        }
+
+        var version = error == SipParseError.None ? Version(startLine.Third) : SipRequest.SipVersion;
+        var request = new SipRequest(method, requestUri ?? PlaceholderUri, version, headers);
+        if (error == SipParseError.None)
+        {
+            (error, detail) = Validate(request, method, counts);
+        }
+
+        if (error == SipParseError.None)
+        {
+            (error, detail) = AttachBody(request, buffer, start, bodyStart, limits);
+        }
+
+        if (error == SipParseError.None)
+        {
+            return SipParseResult.Ok(request);
+        }
+
+        // A response can be built only when there is a Via to send it along (RFC 3261 18.2.2); the transport
+        // falls back to the source address when that Via does not parse.
+        var respondable = counts.Via > 0 ? WithRespondableUri(request, requestUri) : null;
+        return SipParseResult.Fail(error, detail, respondable, StatusFor(error, method));
+    }
+
+    private static SipRequest WithRespondableUri(SipRequest request, SipUri? requestUri) =>
+        requestUri is not null || request.To is not { } to
+            ? request
+            : new SipRequest(request.Method, to.Uri, request.Version, request.Headers);
+
+    private static int StatusFor(SipParseError error, string method) => error switch
+    {
+        SipParseError.UnsupportedVersion => 505,
+        SipParseError.MessageTooLarge => 413,
+        SipParseError.CSeqMethodMismatch when Array.IndexOf(KnownMethods, method) < 0 => 501,
+        _ => 400,
+    };
+
+    private static (SipParseError Error, string Detail) Validate(SipMessage message, string? method, RequiredHeaderCounts counts)
+    {
+        // RFC 3261 8.1.1: To, From, CSeq, Call-ID and Via are mandatory (Max-Forwards is read as absent when missing).
+        if (counts.Via == 0 || counts.From == 0 || counts.To == 0 || counts.CallId == 0 || counts.CSeq == 0)
+        {
+            return (SipParseError.MissingRequiredHeader, "missing " + counts.FirstMissing());
+        }
+
+        // RFC 4475 3.3.8: single-valued headers appearing twice.
+        if (counts.From > 1 || counts.To > 1 || counts.CallId > 1 || counts.CSeq > 1 || counts.MaxForwards > 1)
+        {
+            return (SipParseError.DuplicateSingleValueHeader, "repeated single-value header");
+        }
+
+        var headers = message.Headers;
+        var vias = new List<SipVia>(2);
+        var parts = new List<string>(2);
+        foreach (var line in headers.GetAll(SipHeaderNames.Via))
+        {
+            parts.Clear();
+            if (!SipGrammar.TrySplitCommas(line, parts))
+            {
+                return (SipParseError.InvalidVia, "malformed Via");
+            }
+
+            foreach (var part in parts)
+            {
+                if (!SipVia.TryParse(part, out var via))
+                {
+                    return (SipParseError.InvalidVia, "malformed Via");
+                }
+
+                vias.Add(via!);
+            }
+        }
+
+        if (!SipNameAddress.TryParse(headers.GetFirstCanonical(SipHeaderNames.From), out var from) ||
+            !SipNameAddress.TryParse(headers.GetFirstCanonical(SipHeaderNames.To), out var to))
+        {
+            return (SipParseError.InvalidFromOrTo, "malformed From or To");
+        }
+
+        var callId = headers.GetFirstCanonical(SipHeaderNames.CallId)!.Trim();
+        if (callId.Length == 0 || callId.AsSpan().ContainsAny(" \t\r\n"))
+        {
+            return (SipParseError.InvalidCallId, "malformed Call-ID");
+        }
+
+        if (!SipCSeq.TryParse(headers.GetFirstCanonical(SipHeaderNames.CSeq), out var cseq))
+        {
+            return (SipParseError.InvalidCSeq, "malformed CSeq");
+        }
+
+        // RFC 3261 8.2.2 / RFC 4475 3.1.2.17: the CSeq method must match the request method (case-sensitive).
+        if (method is not null && !string.Equals(cseq.Method, method, StringComparison.Ordinal))
+        {
+            return (SipParseError.CSeqMethodMismatch, "CSeq method does not match the request method");
+        }
+
+        int? maxForwards = null;
+        if (counts.MaxForwards > 0)
+        {
+            maxForwards = SipHeaderReader.ReadInteger(headers, SipHeaderNames.MaxForwards, 255);
+            if (maxForwards is null)
+            {
+                return (SipParseError.InvalidMaxForwards, "Max-Forwards is not 0..255");
+            }
+        }
+
+        var contacts = new List<SipContact>(1);
+        var wildcard = false;
+        foreach (var line in headers.GetAll(SipHeaderNames.Contact))
+        {
+            parts.Clear();
+            if (!SipGrammar.TrySplitCommas(line, parts))
+            {
+                return (SipParseError.InvalidContact, "malformed Contact");
+            }
+
+            foreach (var part in parts)
+            {
+                if (part == "*")
+                {
+                    wildcard = true;
+                }
+                else if (SipContact.TryParse(part, out var contact))
+                {
+                    contacts.Add(contact);
+                }
+                else
+                {
+                    return (SipParseError.InvalidContact, "malformed Contact");
+                }
+            }
+        }
+
+        message.PrimeCache(vias, from, to, callId, cseq, maxForwards, contacts, wildcard);
+        return (SipParseError.None, string.Empty);
+    }
+
+    private static (SipParseError Error, string Detail) AttachBody(SipMessage message, ReadOnlySpan<byte> buffer, int start, int bodyStart, SipParserLimits limits)
+    {
+        var available = buffer.Length - bodyStart;
+        var bodyLength = available;
+        long declared = -1;
+        foreach (var value in message.Headers.GetAll(SipHeaderNames.ContentLength))
+        {
+            // RFC 3261 20.14: Content-Length >= 0; RFC 4475 mcl01: several disagreeing values are a framing error.
+            if (!SipGrammar.TryParseDecimal(SipGrammar.TrimLws(value), int.MaxValue, out var length) || (declared >= 0 && declared != length))
+            {
+                return (SipParseError.InvalidContentLength, "malformed Content-Length");
+            }
+
+            declared = length;
+        }
+
+        if (declared >= 0)
+        {
+            if (declared > available)
+            {
+                return (SipParseError.BodyShorterThanContentLength, "body shorter than Content-Length");
+            }
+
+            bodyLength = (int)declared;
+        }
+
+        if (bodyStart - start + bodyLength > limits.MaxMessageBytes)
+        {
+            return (SipParseError.MessageTooLarge, "message too large");
+        }
+
+        message.Body = bodyLength == 0 ? ReadOnlyMemory<byte>.Empty : buffer.Slice(bodyStart, bodyLength).ToArray();
+        return (SipParseError.None, string.Empty);
+    }
+
+    private static string AddHeader(SipHeaderList headers, ReadOnlySpan<byte> buffer, SipRawHeader raw)
+    {
+        var nameBytes = raw.Name(buffer);
+        string canonical;
+        string name;
+        if (SipHeaderNames.TryGetCanonical(nameBytes, out var known))
+        {
+            canonical = known;
+            name = System.Text.Ascii.Equals(nameBytes, known) ? known : Encoding.ASCII.GetString(nameBytes);
+        }
+        else
+        {
+            canonical = name = Encoding.ASCII.GetString(nameBytes);
+        }
+
+        headers.AddParsed(name, canonical, DecodeValue(raw.Value(buffer), raw.IsFolded));
+        return canonical;
+    }
+
+    /// <summary>UTF-8 value; folded values have each line break and the LWS around it replaced by one SP (RFC 3261 7.3.1).</summary>
+    internal static string DecodeValue(ReadOnlySpan<byte> value, bool folded)
+    {
+        if (!folded)
+        {
+            return value.IsEmpty ? string.Empty : Encoding.UTF8.GetString(value);
+        }
+
+        var builder = new StringBuilder(value.Length);
+        while (!value.IsEmpty)
+        {
+            var lineFeed = value.IndexOf(SipOctets.LineFeed);
+            var segment = lineFeed < 0 ? value : value[..lineFeed];
+            segment = segment.TrimEnd(" \t\r"u8);
+            if (builder.Length > 0)
+            {
+                segment = segment.TrimStart(SipOctets.Whitespace);
+                if (!segment.IsEmpty)
+                {
+                    builder.Append(' ');
+                }
+            }
+
+            builder.Append(Encoding.UTF8.GetString(segment));
+            value = lineFeed < 0 ? [] : value[(lineFeed + 1)..];
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool TryParseUri(ReadOnlySpan<byte> bytes, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SipUri? uri)
+    {
+        // Latin-1 maps each octet to one char; the URI grammar then rejects anything beyond ASCII.
+        Span<char> chars = bytes.Length <= 1024 ? stackalloc char[bytes.Length] : new char[bytes.Length];
+        var count = Encoding.Latin1.GetChars(bytes, chars);
+        return SipUri.TryParse(chars[..count], out uri);
+    }
+
+    private static string Method(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var known in KnownMethods)
+        {
+            if (known.Length == bytes.Length && System.Text.Ascii.Equals(bytes, known))
+            {
+                return known;
+            }
+        }
+
+        return Encoding.ASCII.GetString(bytes);
+    }
+
+    private static string Version(ReadOnlySpan<byte> bytes) =>
+        System.Text.Ascii.Equals(bytes, SipRequest.SipVersion) ? SipRequest.SipVersion : Encoding.ASCII.GetString(bytes);
+}
