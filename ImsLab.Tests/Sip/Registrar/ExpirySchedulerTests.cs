@@ -3,14 +3,14 @@ using ImsLab.Tests.Support;
 
 namespace ImsLab.Tests.Sip.Registrar;
 
-public sealed class BindingExpirySchedulerTests
+public sealed class ExpirySchedulerTests
 {
     private readonly ManualTimeProvider _time = new();
-    private readonly List<BindingExpiry> _fired = [];
+    private readonly List<ScheduledExpiry> _fired = [];
 
-    private BindingExpiryScheduler Create() => new(_time, due => { lock (_fired) _fired.AddRange(due); });
+    private ExpiryScheduler Create() => new(_time, due => { lock (_fired) _fired.AddRange(due); });
 
-    private BindingExpiry In(int seconds, string impu = "sip:a@ims.lab") =>
+    private ScheduledExpiry In(int seconds, string impu = "sip:a@ims.lab") =>
         new(impu, Guid.NewGuid(), _time.GetUtcNow().AddSeconds(seconds));
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class BindingExpirySchedulerTests
     public void BindingsDueAtTheSameInstantAreHandedOverTogether()
     {
         var batches = new List<int>();
-        using var scheduler = new BindingExpiryScheduler(_time, due => batches.Add(due.Count));
+        using var scheduler = new ExpiryScheduler(_time, due => batches.Add(due.Count));
         for (var i = 0; i < 3; i++)
         {
             scheduler.Schedule(In(30, $"sip:u{i}@ims.lab"));

@@ -1,17 +1,18 @@
 namespace ImsLab.Sip.Registrar;
 
 /// <summary>
-/// Expires bindings on time without any request (RFC 3261 10.3 step 8: a binding lives only as long as its expiry),
-/// with ONE timer for all of them: a min-heap of due times and a timer armed for the earliest. A refresh simply
-/// schedules the new time; the old entry is dropped when the callback finds the binding no longer expires then.
+/// Expires bindings (RFC 3261 10.3 step 8: a binding lives only as long as its expiry) and reg-event subscriptions
+/// (RFC 6665 4.2.2) on time without any request, with ONE timer for all of them: a min-heap of due times and a timer
+/// armed for the earliest. A refresh simply schedules the new time; the old entry is ignored when the callback finds
+/// the item no longer expires then.
 /// </summary>
-internal sealed class BindingExpiryScheduler : IDisposable
+internal sealed class ExpiryScheduler : IDisposable
 {
     private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromDays(1);
 
     private readonly TimeProvider _time;
-    private readonly Action<IReadOnlyList<BindingExpiry>> _onDue;
-    private readonly PriorityQueue<BindingExpiry, DateTimeOffset> _heap = new();
+    private readonly Action<IReadOnlyList<ScheduledExpiry>> _onDue;
+    private readonly PriorityQueue<ScheduledExpiry, DateTimeOffset> _heap = new();
     private readonly Lock _gate = new();
     private readonly ITimer _timer;
     private DateTimeOffset? _armedFor;
@@ -19,11 +20,11 @@ internal sealed class BindingExpiryScheduler : IDisposable
 
     /// <param name="time">The clock; tests pass a manual one.</param>
     /// <param name="onDue">Called on a timer thread with every entry that fell due; must not block.</param>
-    public BindingExpiryScheduler(TimeProvider time, Action<IReadOnlyList<BindingExpiry>> onDue)
+    public ExpiryScheduler(TimeProvider time, Action<IReadOnlyList<ScheduledExpiry>> onDue)
     {
         _time = time;
         _onDue = onDue;
-        _timer = time.CreateTimer(static state => ((BindingExpiryScheduler)state!).OnTimer(), this,
+        _timer = time.CreateTimer(static state => ((ExpiryScheduler)state!).OnTimer(), this,
             Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -33,7 +34,7 @@ internal sealed class BindingExpiryScheduler : IDisposable
         get { lock (_gate) return _heap.Count; }
     }
 
-    public void Schedule(BindingExpiry expiry)
+    public void Schedule(ScheduledExpiry expiry)
     {
         lock (_gate)
         {
@@ -61,7 +62,7 @@ internal sealed class BindingExpiryScheduler : IDisposable
 
     private void OnTimer()
     {
-        List<BindingExpiry>? due = null;
+        List<ScheduledExpiry>? due = null;
         lock (_gate)
         {
             if (_disposed)
