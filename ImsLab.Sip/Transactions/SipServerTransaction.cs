@@ -1,0 +1,309 @@
+using ImsLab.Sip.Messages;
+using ImsLab.Sip.Transport;
+
+namespace ImsLab.Sip.Transactions;
+
+/// <summary>
+/// A request the stack received and its answer (RFC 3261 17.2). Handlers answer through <see cref="RespondAsync"/>;
+/// the transaction re-sends the last response when the request is retransmitted and keeps the timers of 17.2.1/17.2.2.
+/// </summary>
+public sealed class SipServerTransaction
+{
+    private readonly object _gate = new();
+    private readonly SipTransactionLayer _layer;
+    private SipFlow? _responseFlow;
+    private SipServerTransactionState _state;
+    private byte[]? _lastResponse;
+    private int _finalStatusCode;
+    private string? _toTag;
+    private ITimer? _timer;
+    private ITimer? _retransmitTimer;
+    private TimeSpan _retransmitInterval;
+
+    internal SipServerTransaction(SipTransactionLayer layer, SipTransactionKey key, SipRequest request, SipFlow flow, DateTimeOffset receivedAt)
+    {
+        _layer = layer;
+        Key = key;
+        Request = request;
+        Flow = flow;
+        ReceivedAt = receivedAt;
+        IsInvite = request.Method == SipMethods.Invite;
+        _state = IsInvite ? SipServerTransactionState.Proceeding : SipServerTransactionState.Trying;
+        _responseFlow = request.TopVia is { } via ? SipResponseRouting.Resolve(via, flow) : null;
+    }
+
+    /// <summary>The request that created the transaction (its top Via carries received/rport).</summary>
+    public SipRequest Request { get; }
+
+    /// <summary>The flow the request arrived on: keep it to send later requests (e.g. NOTIFY) back through a NAT.</summary>
+    public SipFlow Flow { get; }
+
+    /// <summary>When the transport read the request.</summary>
+    public DateTimeOffset ReceivedAt { get; }
+
+    /// <summary>The current RFC 3261 state.</summary>
+    public SipServerTransactionState State
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state;
+            }
+        }
+    }
+
+    /// <summary>The status code of the final response sent, or 0 while none has been.</summary>
+    public int FinalStatusCode => Volatile.Read(ref _finalStatusCode);
+
+    internal SipTransactionKey Key { get; }
+
+    internal bool IsInvite { get; }
+
+    /// <summary>
+    /// A response to <see cref="Request"/> (RFC 3261 8.2.6.2: Via, From, To, Call-ID and CSeq copied) with this
+    /// transaction's To tag unless the status is 100 or the request already had one.
+    /// </summary>
+    public SipResponse CreateResponse(int statusCode, string? reasonPhrase = null)
+    {
+        var response = SipResponse.CreateFor(Request, statusCode, reasonPhrase);
+        SipToTag.EnsureOnFinal(response, ToTag);
+        return response;
+    }
+
+    /// <summary>
+    /// Sends a provisional or final response. A To tag is added to a final (non-100) response that lacks one. After the
+    /// final response further responses are ignored (a CANCEL or timeout may have answered first).
+    /// </summary>
+    public async ValueTask RespondAsync(SipResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        SipToTag.EnsureOnFinal(response, ToTag);
+        var bytes = response.ToBytes();
+        SipFlow? target;
+        lock (_gate)
+        {
+            if (!Accept(response.StatusCode, bytes))
+            {
+                return;
+            }
+
+            target = _responseFlow;
+        }
+
+        if (target is null)
+        {
+            _layer.NoRouteForResponse(this);
+            return;
+        }
+
+        var used = await _layer.SendAsync(bytes, target, response).ConfigureAwait(false);
+        if (used is null)
+        {
+            // RFC 3261 17.2.4: a transport failure for a response terminates the transaction.
+            Terminate();
+            return;
+        }
+
+        lock (_gate)
+        {
+            // A TCP response that had to open a new connection: later ones follow it.
+            _responseFlow = used;
+            if (_state == SipServerTransactionState.Terminated)
+            {
+                return;
+            }
+        }
+
+        if (response.StatusCode >= 200 && IsInvite && response.StatusCode < 300)
+        {
+            // RFC 3261 17.2.1: a 2xx ends the INVITE server transaction; its retransmission belongs to the TU.
+            Terminate();
+        }
+    }
+
+    private string ToTag
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _toTag ??= SipRandomToken.Next();
+            }
+        }
+    }
+
+    // Under _gate. The state change of 17.2.1/17.2.2 for a response from the TU; false when it must not be sent.
+    private bool Accept(int statusCode, byte[] bytes)
+    {
+        if (_state is not (SipServerTransactionState.Trying or SipServerTransactionState.Proceeding))
+        {
+            return false;
+        }
+
+        _lastResponse = bytes;
+        if (statusCode < 200)
+        {
+            _state = SipServerTransactionState.Proceeding;
+            return true;
+        }
+
+        _finalStatusCode = statusCode;
+        if (IsInvite && statusCode < 300)
+        {
+            return true;
+        }
+
+        _state = SipServerTransactionState.Completed;
+        var timers = _layer.Timers;
+        var reliable = Flow.IsReliable;
+        if (IsInvite)
+        {
+            // Timer G retransmits the failure response over UDP until the ACK; Timer H gives up on the ACK.
+            if (!reliable)
+            {
+                _retransmitInterval = timers.T1;
+                _retransmitTimer = _layer.Time.CreateTimer(static s => ((SipServerTransaction)s!).OnTimerG(), this, _retransmitInterval, Timeout.InfiniteTimeSpan);
+            }
+
+            Schedule(timers.SixtyFourT1, static s => ((SipServerTransaction)s!).OnTimerH());
+        }
+        else
+        {
+            Schedule(timers.TimerJ(reliable), static s => ((SipServerTransaction)s!).Terminate());
+        }
+
+        return true;
+    }
+
+    /// <summary>Arms the guard that frees a non-INVITE transaction its handler never answered (the client gave up after Timer F).</summary>
+    internal void Start()
+    {
+        if (!IsInvite)
+        {
+            lock (_gate)
+            {
+                Schedule(_layer.Timers.SixtyFourT1, static s => ((SipServerTransaction)s!).OnUnanswered());
+            }
+        }
+    }
+
+    /// <summary>RFC 3261 17.2.1/17.2.2: a retransmitted request is absorbed and the last response, if any, sent again.</summary>
+    internal void OnRetransmission()
+    {
+        byte[]? resend;
+        SipFlow? target;
+        lock (_gate)
+        {
+            resend = _state is SipServerTransactionState.Proceeding or SipServerTransactionState.Completed ? _lastResponse : null;
+            target = _responseFlow;
+        }
+
+        if (resend is not null && target is not null)
+        {
+            _layer.Resend(resend, target);
+        }
+    }
+
+    /// <summary>RFC 3261 17.2.1: the ACK for a failure response moves Completed to Confirmed; Timer I then absorbs ACK retransmissions.</summary>
+    internal void OnAck()
+    {
+        lock (_gate)
+        {
+            if (!IsInvite || _state != SipServerTransactionState.Completed)
+            {
+                return;
+            }
+
+            _state = SipServerTransactionState.Confirmed;
+            _retransmitTimer?.Dispose();
+            _retransmitTimer = null;
+            Schedule(_layer.Timers.TimerI(Flow.IsReliable), static s => ((SipServerTransaction)s!).Terminate());
+        }
+    }
+
+    /// <summary>RFC 3261 9.2: a CANCEL for an INVITE not yet answered finally makes it answer 487.</summary>
+    internal bool TryCancel()
+    {
+        if (!IsInvite || State != SipServerTransactionState.Proceeding)
+        {
+            return false;
+        }
+
+        _ = RespondAsync(CreateResponse(487)).AsTask();
+        return true;
+    }
+
+    /// <summary>Ends the transaction: timers stop and it leaves the transaction table.</summary>
+    internal void Terminate()
+    {
+        lock (_gate)
+        {
+            if (_state == SipServerTransactionState.Terminated)
+            {
+                return;
+            }
+
+            _state = SipServerTransactionState.Terminated;
+            _timer?.Dispose();
+            _retransmitTimer?.Dispose();
+            _timer = null;
+            _retransmitTimer = null;
+        }
+
+        _layer.Remove(this);
+    }
+
+    // Under _gate.
+    private void Schedule(TimeSpan due, TimerCallback callback)
+    {
+        _timer?.Dispose();
+        _timer = null;
+        if (due <= TimeSpan.Zero)
+        {
+            // Timers J and I are zero over reliable transports: terminate now, outside the lock.
+            ThreadPool.UnsafeQueueUserWorkItem(static tx => tx.Terminate(), this, preferLocal: true);
+            return;
+        }
+
+        _timer = _layer.Time.CreateTimer(callback, this, due, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnTimerG()
+    {
+        byte[]? resend;
+        SipFlow? target;
+        lock (_gate)
+        {
+            if (_state != SipServerTransactionState.Completed || _retransmitTimer is null)
+            {
+                return;
+            }
+
+            resend = _lastResponse;
+            target = _responseFlow;
+            _retransmitInterval = _layer.Timers.NextRetransmitInterval(_retransmitInterval);
+            _retransmitTimer.Change(_retransmitInterval, Timeout.InfiniteTimeSpan);
+        }
+
+        if (resend is not null && target is not null)
+        {
+            _layer.Resend(resend, target);
+        }
+    }
+
+    private void OnTimerH()
+    {
+        _layer.AckNeverArrived(this);
+        Terminate();
+    }
+
+    private void OnUnanswered()
+    {
+        if (State is SipServerTransactionState.Trying or SipServerTransactionState.Proceeding)
+        {
+            _layer.NeverAnswered(this);
+            Terminate();
+        }
+    }
+}
