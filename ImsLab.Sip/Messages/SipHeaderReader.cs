@@ -75,6 +75,25 @@ internal static class SipHeaderReader
         return false;
     }
 
+    public delegate bool TryParseValue<T>(string text, out T? value)
+        where T : class;
+
+    /// <summary>Every comma-separated value of every line of a header that parses, in order.</summary>
+    public static IReadOnlyList<T> ReadAll<T>(SipHeaderList headers, string canonical, TryParseValue<T> parse)
+        where T : class
+    {
+        var values = new List<T>();
+        foreach (var text in SipGrammar.SplitAll(headers.GetAll(canonical)))
+        {
+            if (parse(text, out var value))
+            {
+                values.Add(value!);
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>All comma-separated tokens of a header (option tags, methods...), trimmed, in order.</summary>
     public static IReadOnlyList<string> ReadTokens(SipHeaderList headers, string canonical)
     {

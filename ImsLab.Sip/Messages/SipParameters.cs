@@ -7,7 +7,7 @@ namespace ImsLab.Sip.Messages;
 /// Ordered generic parameters (";name=value" or ";flag"), names compared case-insensitively (RFC 3261 7.3.1).
 /// Values are kept as written, including quotes of quoted-string values.
 /// </summary>
-public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>
+public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, IEquatable<SipParameters>
 {
     private readonly List<KeyValuePair<string, string?>> _items = [];
 
@@ -76,6 +76,41 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>
                 builder.Append('=').Append(value);
             }
         }
+    }
+
+    /// <summary>Same names (case-insensitive) with the same values (ordinal), in any order.</summary>
+    public bool Equals(SipParameters? other)
+    {
+        if (other is null || other.Count != Count)
+        {
+            return false;
+        }
+
+        foreach (var (name, value) in _items)
+        {
+            var index = other.IndexOf(name);
+            if (index < 0 || !string.Equals(other._items[index].Value, value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is SipParameters other && Equals(other);
+
+    /// <summary>Order-insensitive; the parameters are mutable, so do not change them while the owner is a dictionary key.</summary>
+    public override int GetHashCode()
+    {
+        var hash = Count;
+        foreach (var (name, _) in _items)
+        {
+            hash ^= StringComparer.OrdinalIgnoreCase.GetHashCode(name);
+        }
+
+        return hash;
     }
 
     /// <inheritdoc />
