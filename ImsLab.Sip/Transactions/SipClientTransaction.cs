@@ -41,23 +41,11 @@ internal sealed class SipClientTransaction
 
     public async Task StartAsync(CancellationToken ct)
     {
-        var used = await _layer.SendAsync(_bytes, _flow, Request).ConfigureAwait(false);
-        if (used is null)
-        {
-            Finish(SipClientResult.TransportFailed(null));
-            return;
-        }
-
         var timers = _layer.Timers;
         lock (_gate)
         {
-            if (_state != SipClientTransactionState.Trying)
-            {
-                return;
-            }
-
-            _flow = used;
-            if (!used.IsReliable)
+            // RFC 3261 17.1.2.2: Timer E (unreliable only) and Timer F start when the request goes to the transport.
+            if (!_flow.IsReliable)
             {
                 _intervalE = timers.T1;
                 _timerE = _layer.Time.CreateTimer(static s => ((SipClientTransaction)s!).OnTimerE(), this, _intervalE, Timeout.InfiniteTimeSpan);
@@ -73,6 +61,25 @@ internal sealed class SipClientTransaction
             {
                 _cancellation = registration;
             }
+        }
+
+        if (_completion.Task.IsCompleted)
+        {
+            return;
+        }
+
+        var used = await _layer.SendAsync(_bytes, _flow, Request).ConfigureAwait(false);
+        if (used is null)
+        {
+            // RFC 3261 17.1.4: a transport error ends the transaction.
+            Finish(SipClientResult.TransportFailed(null));
+            return;
+        }
+
+        lock (_gate)
+        {
+            // For TCP, the connection actually used (perhaps a new one) carries nothing more, but the result names it.
+            _flow = used;
         }
     }
 

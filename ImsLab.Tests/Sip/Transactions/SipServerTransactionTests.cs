@@ -1,0 +1,173 @@
+using ImsLab.Sip.Transactions;
+using ImsLab.Sip.Transport;
+using ImsLab.Tests.Sip.Support;
+
+namespace ImsLab.Tests.Sip.Transactions;
+
+/// <summary>RFC 3261 17.2.1 and 17.2.2 server transactions, driven over loopback UDP with a manual clock.</summary>
+public sealed class SipServerTransactionTests
+{
+    [Fact]
+    public async Task RetransmittedRegisterGetsTheIdenticalResponseWithoutASecondHandlerCall()
+    {
+        await using var server = await LoopbackSipStack.StartAsync();
+        var handler = new RecordingHandler(401);
+        server.Stack.MapMethod("REGISTER", handler);
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+        var register = SipWire.Request("REGISTER", peer);
+
+        await peer.SendAsync(register);
+        var first = await peer.ReceiveRawAsync();
+        await peer.SendAsync(register);
+        var second = await peer.ReceiveRawAsync();
+
+        Assert.Equal(first, second);
+        Assert.Equal(1, handler.CallCount);
+    }
+
+    [Fact]
+    public async Task TimerJRemovesTheCompletedTransactionSoTheSameRequestIsNewAgain()
+    {
+        await using var server = await LoopbackSipStack.StartAsync();
+        var handler = new RecordingHandler(200);
+        server.Stack.MapMethod("REGISTER", handler);
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+        var register = SipWire.Request("REGISTER", peer);
+        await peer.SendAsync(register);
+        await peer.ReceiveResponseAsync();
+        var timerJ = server.Timers.T1 * 64;
+
+        server.Clock.Advance(timerJ - TimeSpan.FromMilliseconds(1));
+        await peer.SendAsync(register);
+        await peer.ReceiveResponseAsync();
+        Assert.Equal(1, handler.CallCount);
+
+        server.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(0, server.Stack.ServerTransactionCount);
+        await peer.SendAsync(register);
+        await peer.ReceiveResponseAsync();
+        Assert.Equal(2, handler.CallCount);
+    }
+
+    [Fact]
+    public async Task RetransmissionWhileProceedingGetsTheLastProvisionalResponse()
+    {
+        await using var server = await LoopbackSipStack.StartAsync();
+        var handler = new GatedHandler();
+        server.Stack.MapMethod("REGISTER", handler);
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+        var register = SipWire.Request("REGISTER", peer);
+
+        await peer.SendAsync(register);
+        await peer.SendAsync(register);
+        var transaction = await handler.NextAsync();
+        Assert.Equal(SipServerTransactionState.Trying, transaction.State);
+        await transaction.RespondAsync(transaction.CreateResponse(100));
+        Assert.Equal(100, (await peer.ReceiveResponseAsync()).StatusCode);
+        await peer.SendAsync(register);
+        Assert.Equal(100, (await peer.ReceiveResponseAsync()).StatusCode);
+        await transaction.RespondAsync(transaction.CreateResponse(200));
+
+        Assert.Equal(200, (await peer.ReceiveResponseAsync()).StatusCode);
+        Assert.Equal(SipServerTransactionState.Completed, transaction.State);
+        Assert.Equal(1, handler.CallCount);
+    }
+
+    [Fact]
+    public async Task ResponsesAfterTheFinalOneAreIgnored()
+    {
+        await using var server = await LoopbackSipStack.StartAsync();
+        var handler = new GatedHandler();
+        server.Stack.MapMethod("REGISTER", handler);
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+        await peer.SendAsync(SipWire.Request("REGISTER", peer));
+        var transaction = await handler.NextAsync();
+
+        await transaction.RespondAsync(transaction.CreateResponse(401));
+        await transaction.RespondAsync(transaction.CreateResponse(200));
+
+        Assert.Equal(401, (await peer.ReceiveResponseAsync()).StatusCode);
+        Assert.Equal(401, transaction.FinalStatusCode);
+        await peer.AssertNothingPendingAsync();
+    }
+
+    [Fact]
+    public async Task FinalResponsesOfOneTransactionCarryTheSameToTag()
+    {
+        await using var server = await LoopbackSipStack.StartAsync();
+        var handler = new GatedHandler();
+        server.Stack.MapMethod("REGISTER", handler);
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+        await peer.SendAsync(SipWire.Request("REGISTER", peer));
+        var transaction = await handler.NextAsync();
+
+        var provisional = transaction.CreateResponse(180);
+        var final = transaction.CreateResponse(200);
+
+        Assert.NotNull(final.To?.Tag);
+        Assert.Equal(final.To!.Tag, provisional.To?.Tag);
+        Assert.Null(transaction.CreateResponse(100).To?.Tag);
+    }
+
+    [Fact]
+    public async Task InviteFailureResponseIsRetransmittedOnTimerGUntilTheAckWhichGetsNoResponse()
+    {
+        await using var server = await LoopbackSipStack.StartAsync();
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+        var branch = SipWire.NewBranch();
+        var invite = SipWire.Request("INVITE", peer, branch: branch, callId: "invite-g");
+        await peer.SendAsync(invite);
+        var first = await peer.ReceiveRawAsync();
+        var t1 = server.Timers.T1;
+
+        server.Clock.Advance(t1);
+        Assert.Equal(first, await peer.ReceiveRawAsync());
+        server.Clock.Advance(t1 * 2);
+        Assert.Equal(first, await peer.ReceiveRawAsync());
+
+        await peer.SendAsync(SipWire.Request("ACK", peer, branch: branch, callId: "invite-g"));
+        await peer.AssertNothingPendingAsync();
+        server.Clock.Advance(t1 * 4);
+        await peer.SendAsync(invite);
+        await peer.AssertNothingPendingAsync();
+
+        // Timer I ends the Confirmed transaction: the same INVITE is now a new request with a new To tag.
+        server.Clock.Advance(server.Timers.T4);
+        await peer.SendAsync(invite);
+        var fresh = await peer.ReceiveResponseAsync();
+        Assert.Equal(405, fresh.StatusCode);
+        Assert.NotEqual(ToTag(first), fresh.To?.Tag);
+    }
+
+    private static string? ToTag(byte[] response) =>
+        ((ImsLab.Sip.Messages.SipResponse)ImsLab.Sip.Parsing.SipMessageParser.Parse(response, ImsLab.Sip.Parsing.SipParserLimits.Default).Message!).To?.Tag;
+
+    [Fact]
+    public async Task InviteTransactionEndsOnTimerHWhenNoAckComes()
+    {
+        await using var server = await LoopbackSipStack.StartAsync();
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+        await peer.SendAsync(SipWire.Request("INVITE", peer));
+        await peer.ReceiveResponseAsync();
+
+        server.Clock.Advance(server.Timers.T1 * 64);
+
+        Assert.Equal(0, server.Stack.ServerTransactionCount);
+    }
+
+    [Fact]
+    public async Task TransactionWhoseHandlerNeverAnswersIsFreedAfter64T1()
+    {
+        await using var server = await LoopbackSipStack.StartAsync();
+        var handler = new GatedHandler();
+        server.Stack.MapMethod("SUBSCRIBE", handler);
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+        await peer.SendAsync(SipWire.Request("SUBSCRIBE", peer));
+        await handler.NextAsync();
+        Assert.Equal(1, server.Stack.ServerTransactionCount);
+
+        server.Clock.Advance(server.Timers.T1 * 64);
+
+        Assert.Equal(0, server.Stack.ServerTransactionCount);
+    }
+}
