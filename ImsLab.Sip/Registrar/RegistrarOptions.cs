@@ -62,4 +62,7 @@ public sealed class RegistrarOptions
 
     /// <summary>Longest reg-event subscription granted.</summary>
     public int MaxSubscriptionExpiresSeconds { get; set; } = 600_000;
+
+    /// <summary>Keep the SIP messages of each registration step in its event (the dashboard's ladder diagram).</summary>
+    public bool TraceSipMessages { get; set; } = true;
 }

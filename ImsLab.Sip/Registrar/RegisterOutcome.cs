@@ -1,0 +1,7 @@
+namespace ImsLab.Sip.Registrar;
+
+/// <summary>The result of one REGISTER as the registrar saw it (the response plus what it meant, for events and metrics).</summary>
+/// <param name="Impi">The private identity, when one was identified.</param>
+/// <param name="Impu">The normalized IMPU of To, when readable.</param>
+/// <param name="Kind">"initial", "refresh", "deregistration", "query", or the failure reason for metrics.</param>
+internal readonly record struct RegisterOutcome(string? Impi, string? Impu, string Kind);
