@@ -14,6 +14,9 @@ internal sealed class ImsLabDataOptions
     public string? MasterKeyHex { get; init; }
     public bool SeedDemo { get; init; }
 
+    /// <summary>Most profiles (and IMPU lookups) kept in memory by the subscriber cache.</summary>
+    public int SubscriberCacheSize { get; init; } = 100_000;
+
     /// <summary>The digest realm used for subscribers whose IMPI has no domain part (e.g. "alice").</summary>
     public string DefaultRealm { get; init; } = DefaultRealmValue;
 
@@ -29,6 +32,7 @@ internal sealed class ImsLabDataOptions
             DataDirectory = dataDirectory,
             MasterKeyHex = configuration["ImsLab:Secrets:MasterKey"] is { Length: > 0 } key ? key.Trim() : null,
             SeedDemo = configuration.GetValue("ImsLab:Demo:Seed", false),
+            SubscriberCacheSize = configuration.GetValue("ImsLab:Data:SubscriberCacheSize", 100_000),
             DefaultRealm = configuration["ImsLab:Sip:Realm"] is { Length: > 0 } realm ? realm : DefaultRealmValue,
         };
     }

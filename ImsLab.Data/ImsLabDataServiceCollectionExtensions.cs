@@ -1,6 +1,7 @@
 using ImsLab.Data.Access;
 using ImsLab.Data.Secrets;
 using ImsLab.Data.Stores;
+using ImsLab.Sip.Authentication.Aka;
 using ImsLab.Sip.Subscribers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,8 @@ public static class ImsLabDataServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the subscriber database: PostgreSQL when ConnectionStrings:ImsLab is set, else SQLite at
-    /// {ImsLab:DataDirectory ?? ./data}/imslab.db; the storage ports of ImsLab.Sip; access control; and the
+    /// {ImsLab:DataDirectory ?? ./data}/imslab.db; the storage ports of ImsLab.Sip (ISubscriberDirectory, cached;
+    /// ISequenceNumberStore; IBindingStore; IRegEventSubscriptionStore; IRegistrationEventLog); access control; and the
     /// <see cref="ImsLabDatabaseInitializer"/> hosted service that migrates at start-up. Also registers
     /// <see cref="ImsLabDbContext"/> as a scoped service (for AddDbContextCheck&lt;ImsLabDbContext&gt;()).
     /// </summary>
@@ -33,6 +35,12 @@ public static class ImsLabDataServiceCollectionExtensions
         services.AddSingleton(sp => MasterKeyLoader.Load(options, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MasterKeyLoader).FullName!)));
 
         services.AddSingleton<IRegistrationEventLog, RegistrationEventLog>();
+        services.AddSingleton<ISequenceNumberStore, SequenceNumberStore>();
+        services.AddSingleton<IBindingStore, BindingStore>();
+        services.AddSingleton<IRegEventSubscriptionStore, RegEventSubscriptionStore>();
+        services.AddSingleton<SubscriberDirectory>();
+        services.AddSingleton(sp => new CachedSubscriberDirectory(sp.GetRequiredService<SubscriberDirectory>(), options.SubscriberCacheSize));
+        services.AddSingleton<ISubscriberDirectory>(sp => sp.GetRequiredService<CachedSubscriberDirectory>());
         services.AddSingleton<AuditTrail>();
         services.AddSingleton(sp => new AccessStore(sp.GetRequiredService<IDbContextFactory<ImsLabDbContext>>(),
             sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AccessOptions>()));
