@@ -63,6 +63,19 @@ internal static class IdentityFormat
         return $"{scheme}:{user}@{host}";
     }
 
+    /// <summary>A sip:/sips: URI with or without user part (application servers, RFC 3261 19.1), parameters allowed.</summary>
+    public static bool IsSipUri(string? uri)
+    {
+        if (string.IsNullOrWhiteSpace(uri)) return false;
+        var colon = uri.IndexOf(':');
+        if (colon <= 0 || uri[..colon].ToLowerInvariant() is not ("sip" or "sips")) return false;
+        var rest = uri[(colon + 1)..];
+        var end = rest.IndexOfAny([';', '?']);
+        if (end >= 0) rest = rest[..end];
+        var at = rest.LastIndexOf('@');
+        return (at < 0 || (at > 0 && rest[..at].All(IsSipUserChar))) && IsHostPort(rest[(at + 1)..].ToLowerInvariant());
+    }
+
     private static bool IsNaiUserChar(char c) => char.IsAsciiLetterOrDigit(c) || "._-+!~*'%$&=".Contains(c);
 
     // RFC 3261 25.1 user: unreserved / escaped / user-unreserved ("&" / "=" / "+" / "$" / "," / ";" / "?" / "/").
