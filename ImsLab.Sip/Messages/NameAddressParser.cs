@@ -89,6 +89,14 @@ internal static class NameAddressParser
         return SipParameters.TryParseHeaderParameters(rest, out parameters);
     }
 
+    /// <summary>Parses and builds a name-addr shaped value (From/To/Route... or Contact) without throwing.</summary>
+    public static bool TryCreate<T>(ReadOnlySpan<char> text, Func<string?, SipUri, SipParameters, T> create, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value)
+        where T : class
+    {
+        value = TryParse(text, out var display, out var uri, out var parameters) ? create(display, uri!, parameters) : null;
+        return value is not null;
+    }
+
     /// <summary>Formats [ "display" ] &lt;uri&gt; ;params, quoting the display name when it is not a token list.</summary>
     public static string Format(string? displayName, SipUri uri, SipParameters parameters)
     {

@@ -76,15 +76,6 @@ public sealed record SipContact(string? DisplayName, SipUri Uri, SipParameters P
     public override string ToString() => NameAddressParser.Format(DisplayName, Uri, Parameters);
 
     /// <summary>Parses one Contact value (not "*") without throwing.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipContact? value)
-    {
-        if (NameAddressParser.TryParse(text, out var display, out var uri, out var parameters))
-        {
-            value = new SipContact(display, uri!, parameters);
-            return true;
-        }
-
-        value = null;
-        return false;
-    }
+    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipContact? value) =>
+        NameAddressParser.TryCreate(text, static (display, uri, parameters) => new SipContact(display, uri, parameters), out value);
 }

@@ -191,7 +191,7 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
         {
             if (!SipGrammar.IsTokenChar(c))
             {
-                throw new ArgumentException($"'{name}' is not a valid header name (RFC 3261 25.1 token).", nameof(name));
+                SipThrowHelper.ThrowInvalidHeaderName(name, nameof(name));
             }
         }
     }

@@ -18,15 +18,6 @@ public sealed record SipNameAddress(string? DisplayName, SipUri Uri, SipParamete
     public override string ToString() => NameAddressParser.Format(DisplayName, Uri, Parameters);
 
     /// <summary>Parses one name-addr value without throwing.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipNameAddress? value)
-    {
-        if (NameAddressParser.TryParse(text, out var display, out var uri, out var parameters))
-        {
-            value = new SipNameAddress(display, uri!, parameters);
-            return true;
-        }
-
-        value = null;
-        return false;
-    }
+    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipNameAddress? value) =>
+        NameAddressParser.TryCreate(text, static (display, uri, parameters) => new SipNameAddress(display, uri, parameters), out value);
 }

@@ -9,7 +9,9 @@ namespace ImsLab.Sip.Messages;
 /// </summary>
 public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, IEquatable<SipParameters>
 {
-    private readonly List<KeyValuePair<string, string?>> _items = [];
+    // Most URIs and headers carry no parameters or URI headers: the list is created on the first Set.
+    private static readonly List<KeyValuePair<string, string?>> NoItems = [];
+    private List<KeyValuePair<string, string?>> _items = NoItems;
 
     /// <summary>Number of parameters.</summary>
     public int Count => _items.Count;
@@ -31,7 +33,7 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, 
         var index = IndexOf(name);
         if (index < 0)
         {
-            _items.Add(new(name, value));
+            Append(name, value);
         }
         else
         {
@@ -56,8 +58,22 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, 
     public SipParameters Clone()
     {
         var copy = new SipParameters();
-        copy._items.AddRange(_items);
+        if (_items.Count > 0)
+        {
+            copy._items = new List<KeyValuePair<string, string?>>(_items);
+        }
+
         return copy;
+    }
+
+    private void Append(string name, string? value)
+    {
+        if (ReferenceEquals(_items, NoItems))
+        {
+            _items = new List<KeyValuePair<string, string?>>(4);
+        }
+
+        _items.Add(new(name, value));
     }
 
     /// <summary>";a=b;c" (empty when there are none).</summary>
@@ -198,7 +214,7 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, 
                 value = raw.ToString();
             }
 
-            parameters._items.Add(new(name.ToString(), value));
+            parameters.Append(name.ToString(), value);
         }
 
         return true;
@@ -244,7 +260,7 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, 
                 value = raw.ToString();
             }
 
-            parameters._items.Add(new(name.ToString(), value));
+            parameters.Append(name.ToString(), value);
         }
 
         return true;

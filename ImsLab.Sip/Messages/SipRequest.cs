@@ -9,7 +9,7 @@ public sealed class SipRequest : SipMessage
     {
         if (!SipGrammar.IsToken(method))
         {
-            throw new ArgumentException($"'{method}' is not a SIP method token (RFC 3261 25.1).", nameof(method));
+            SipThrowHelper.ThrowInvalidMethod(method, nameof(method));
         }
     }
 
@@ -42,7 +42,7 @@ public sealed class SipRequest : SipMessage
     {
         writer.Write(Method);
         writer.Write(" "u8);
-        writer.Write(RequestUri.ToString());
+        writer.Write(RequestUri.ToWireString());
         writer.Write(" "u8);
         writer.Write(Version);
         writer.Write("\r\n"u8);

@@ -61,5 +61,5 @@ public sealed class SipResponse : SipMessage
     }
 
     private static int ValidateStatusCode(int statusCode) =>
-        statusCode is >= 100 and <= 699 ? statusCode : throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "RFC 3261 7.2: status codes are 100..699.");
+        statusCode is >= 100 and <= 699 ? statusCode : SipThrowHelper.ThrowStatusCodeOutOfRange(statusCode, nameof(statusCode));
 }

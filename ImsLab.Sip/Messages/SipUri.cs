@@ -40,13 +40,13 @@ public sealed class SipUri : IEquatable<SipUri>
         ArgumentException.ThrowIfNullOrEmpty(host);
         if (port is < 0 or > 65535)
         {
-            throw new ArgumentOutOfRangeException(nameof(port));
+            SipThrowHelper.ThrowPortOutOfRange(nameof(port));
         }
 
         Scheme = scheme.ToLowerInvariant();
         if (Scheme is not ("sip" or "sips"))
         {
-            throw new ArgumentException("Only sip and sips URIs are built from parts.", nameof(scheme));
+            SipThrowHelper.ThrowNotSipScheme(nameof(scheme));
         }
 
         User = user;
@@ -91,7 +91,7 @@ public sealed class SipUri : IEquatable<SipUri>
     public static SipUri Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return TryParse(text, out var uri) ? uri : throw new FormatException($"'{text}' is not a valid URI.");
+        return TryParse(text, out var uri) ? uri : SipThrowHelper.ThrowInvalidUri();
     }
 
     /// <summary>Parses a URI without throwing.</summary>
@@ -295,8 +295,16 @@ public sealed class SipUri : IEquatable<SipUri>
     internal static bool IsUriParameterText(ReadOnlySpan<char> text) =>
         !text.ContainsAnyExcept(ParameterChars) && SipGrammar.HasValidEscapes(text);
 
-    /// <summary>Canonical text: scheme:user:password@host:port;params?headers (tel: number;params).</summary>
-    public override string ToString()
+    /// <summary>
+    /// Canonical text: scheme:user@host:port;params?headers (tel: number;params). A password is shown as "***" so that
+    /// it never reaches a log line; the serializer writes the URI as received.
+    /// </summary>
+    public override string ToString() => Format(redactPassword: true);
+
+    /// <summary>Canonical text including a password, for the wire only.</summary>
+    internal string ToWireString() => Password is null ? ToString() : Format(redactPassword: false);
+
+    private string Format(bool redactPassword)
     {
         if (SchemeSpecificPart is not null)
         {
@@ -317,7 +325,7 @@ public sealed class SipUri : IEquatable<SipUri>
             builder.Append(User);
             if (Password is not null)
             {
-                builder.Append(':').Append(Password);
+                builder.Append(':').Append(redactPassword ? "***" : Password);
             }
 
             builder.Append('@');

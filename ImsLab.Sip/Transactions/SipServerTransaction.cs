@@ -166,11 +166,11 @@ public sealed class SipServerTransaction
                 _retransmitTimer = _layer.Time.CreateTimer(static s => ((SipServerTransaction)s!).OnTimerG(), this, _retransmitInterval, Timeout.InfiniteTimeSpan);
             }
 
-            Schedule(timers.SixtyFourT1, static s => ((SipServerTransaction)s!).OnTimerH());
+            Schedule(timers.SixtyFourT1);
         }
         else
         {
-            Schedule(timers.TimerJ(reliable), static s => ((SipServerTransaction)s!).Terminate());
+            Schedule(timers.TimerJ(reliable));
         }
 
         return true;
@@ -183,7 +183,7 @@ public sealed class SipServerTransaction
         {
             lock (_gate)
             {
-                Schedule(_layer.Timers.SixtyFourT1, static s => ((SipServerTransaction)s!).OnUnanswered());
+                Schedule(_layer.Timers.SixtyFourT1);
             }
         }
     }
@@ -218,7 +218,7 @@ public sealed class SipServerTransaction
             _state = SipServerTransactionState.Confirmed;
             _retransmitTimer?.Dispose();
             _retransmitTimer = null;
-            Schedule(_layer.Timers.TimerI(Flow.IsReliable), static s => ((SipServerTransaction)s!).Terminate());
+            Schedule(_layer.Timers.TimerI(Flow.IsReliable));
         }
     }
 
@@ -254,19 +254,43 @@ public sealed class SipServerTransaction
         _layer.Remove(this);
     }
 
-    // Under _gate.
-    private void Schedule(TimeSpan due, TimerCallback callback)
+    // Under _gate. One timer serves the whole life of the transaction; what its firing means depends on the state.
+    private void Schedule(TimeSpan due)
     {
-        _timer?.Dispose();
-        _timer = null;
         if (due <= TimeSpan.Zero)
         {
             // Timers J and I are zero over reliable transports: terminate now, outside the lock.
+            _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             ThreadPool.UnsafeQueueUserWorkItem(static tx => tx.Terminate(), this, preferLocal: true);
             return;
         }
 
-        _timer = _layer.Time.CreateTimer(callback, this, due, Timeout.InfiniteTimeSpan);
+        if (_timer is null)
+        {
+            _timer = _layer.Time.CreateTimer(static s => ((SipServerTransaction)s!).OnTimer(), this, due, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _timer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void OnTimer()
+    {
+        switch (State)
+        {
+            case SipServerTransactionState.Trying or SipServerTransactionState.Proceeding when !IsInvite:
+                // No final response within 64*T1: the client's Timer F has fired, nobody waits for an answer any more.
+                _layer.NeverAnswered(this);
+                break;
+            case SipServerTransactionState.Completed when IsInvite:
+                // Timer H: the ACK never came.
+                _layer.AckNeverArrived(this);
+                break;
+        }
+
+        // Timer J (Completed, non-INVITE) and Timer I (Confirmed) simply end the transaction.
+        Terminate();
     }
 
     private void OnTimerG()
@@ -289,21 +313,6 @@ public sealed class SipServerTransaction
         if (resend is not null && target is not null)
         {
             _layer.Resend(resend, target);
-        }
-    }
-
-    private void OnTimerH()
-    {
-        _layer.AckNeverArrived(this);
-        Terminate();
-    }
-
-    private void OnUnanswered()
-    {
-        if (State is SipServerTransactionState.Trying or SipServerTransactionState.Proceeding)
-        {
-            _layer.NeverAnswered(this);
-            Terminate();
         }
     }
 }

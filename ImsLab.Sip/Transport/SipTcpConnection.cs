@@ -144,7 +144,7 @@ internal sealed class SipTcpConnection
                     // RFC 4475 3.1.2.3 (ncl): a framing error cannot be recovered on a stream; answer 400 when the
                     // headers allow it, then close.
                     _metrics.Dropped(SipDropReason.Framing);
-                    inbound.OnParseFailure(SipMessageParser.Parse(ToSpan(frame.IsEmpty ? buffer : frame, out var rented), limits), Flow);
+                    inbound.OnFramingError(ToSpan(frame.IsEmpty ? buffer : frame, out var rented), Flow);
                     Return(rented);
                     Close(SipConnectionCloseReason.MalformedFraming);
                     return false;

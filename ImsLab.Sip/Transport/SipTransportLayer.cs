@@ -25,6 +25,7 @@ internal sealed class SipTransportLayer : IAsyncDisposable
     private readonly Lazy<string> _hostName = new(Dns.GetHostName);
     private SipInboundProcessor? _inbound;
     private long _lastConnectionId;
+    private volatile bool _stopped;
 
     public SipTransportLayer(SipTransportOptions options, TimeProvider time, SipMetrics metrics, ILogger logger)
     {
@@ -88,6 +89,12 @@ internal sealed class SipTransportLayer : IAsyncDisposable
     /// </summary>
     public async ValueTask<SipFlow?> SendAsync(ReadOnlyMemory<byte> message, SipFlow flow, CancellationToken ct)
     {
+        if (_stopped)
+        {
+            // Transaction timers may still fire during shutdown; they must not open new connections.
+            return null;
+        }
+
         if (flow.Transport == SipTransportProtocol.Udp)
         {
             var channel = UdpChannelFor(flow.Local, flow.Remote.AddressFamily);
@@ -115,16 +122,14 @@ internal sealed class SipTransportLayer : IAsyncDisposable
         return connection.Flow;
     }
 
-    /// <summary>Sends a response built outside any transaction (a rejection of an unparseable request) per RFC 3261 18.2.2.</summary>
+    /// <summary>
+    /// Sends a response built outside any transaction (a rejection of an unparseable request) per RFC 3261 18.2.2; when
+    /// its top Via is itself unusable, straight back where the request came from (RFC 3581's symmetric response).
+    /// </summary>
     public void SendResponseInBackground(SipResponse response, SipFlow requestFlow)
     {
-        if (response.TopVia is not { } via || SipResponseRouting.Resolve(via, requestFlow) is not { } target)
-        {
-            SipTransportLog.NoResponseRoute(_logger, requestFlow.Remote, "no usable top Via");
-            return;
-        }
-
-        _ = SendLoggedAsync(response, target);
+        var target = response.TopVia is { } via ? SipResponseRouting.Resolve(via, requestFlow) : null;
+        _ = SendLoggedAsync(response, target ?? requestFlow);
     }
 
     /// <summary>The sent-by (host[:port]) for a Via we add to a request leaving over <paramref name="flow"/> (RFC 3261 18.1.1).</summary>
@@ -266,6 +271,7 @@ internal sealed class SipTransportLayer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _stopped = true;
         foreach (var tcp in _tcp)
         {
             await tcp.DisposeAsync().ConfigureAwait(false);

@@ -37,7 +37,4 @@ internal static partial class SipTransportLog
 
     [LoggerMessage(10, LogLevel.Warning, "The receive loop of {Endpoint} failed and restarts")]
     public static partial void ReceiveLoopFailed(ILogger logger, SipFlowEndpoint endpoint, Exception exception);
-
-    [LoggerMessage(11, LogLevel.Debug, "No route for a response to {Remote}: the Via gives no usable address ({Reason})")]
-    public static partial void NoResponseRoute(ILogger logger, IPEndPoint remote, string reason);
 }

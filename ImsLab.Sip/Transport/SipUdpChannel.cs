@@ -93,6 +93,10 @@ internal sealed class SipUdpChannel : IAsyncDisposable
             {
                 return;
             }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.Shutdown or SocketError.Interrupted)
+            {
+                return;
+            }
             catch (SocketException)
             {
                 // ICMP errors for earlier sends surface here on some platforms (ConnectionReset); the socket is still good.

@@ -19,7 +19,18 @@ public sealed class SipUriTests
         Assert.Null(uri.Parameters.Get("lr"));
         Assert.Equal("project%20x", uri.Headers.Get("subject"));
         Assert.Equal("urgent", uri.Headers.Get("priority"));
-        Assert.Equal("sip:alice:secret@Atlanta.example.com:5070;transport=tcp;lr?subject=project%20x&priority=urgent", uri.ToString());
+        Assert.Equal("sip:alice:***@Atlanta.example.com:5070;transport=tcp;lr?subject=project%20x&priority=urgent", uri.ToString());
+    }
+
+    [Fact]
+    public void PasswordNeverShowsInToStringButReachesTheWire()
+    {
+        var request = new SipRequest("OPTIONS", SipUri.Parse("sip:alice:secret@example.com"));
+
+        Assert.DoesNotContain("secret", request.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", request.RequestUri.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("OPTIONS sip:alice:secret@example.com SIP/2.0\r\n", System.Text.Encoding.ASCII.GetString(request.ToBytes()), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", Assert.Throws<FormatException>(() => SipUri.Parse("sip:alice:secret@exa mple.com")).Message, StringComparison.Ordinal);
     }
 
     [Fact]

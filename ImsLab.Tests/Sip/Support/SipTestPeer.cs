@@ -47,6 +47,19 @@ internal abstract class SipTestPeer : IAsyncDisposable
         return Assert.IsType<SipResponse>(result.Message);
     }
 
+    /// <summary>
+    /// The status code of the next response, read from its status line alone: a response to a malformed request copies
+    /// the malformed From/To/CSeq (RFC 3261 8.2.6.2), so it need not parse itself.
+    /// </summary>
+    public async Task<int> ReceiveStatusAsync() => StatusOf(await ReceiveRawAsync());
+
+    public static int StatusOf(byte[] response)
+    {
+        var statusLine = Encoding.UTF8.GetString(response).Split("\r\n")[0];
+        Assert.StartsWith("SIP/2.0 ", statusLine);
+        return int.Parse(statusLine.AsSpan(8, 3), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<SipRequest> ReceiveRequestAsync()
     {
         var raw = await ReceiveRawAsync();

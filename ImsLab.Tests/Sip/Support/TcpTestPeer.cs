@@ -81,6 +81,21 @@ internal sealed class TcpTestPeer : SipTestPeer
         }
     }
 
+    /// <summary>Reads until the stack closes the connection; returns the messages that came before the end.</summary>
+    public async Task<List<byte[]>> ReadMessagesUntilClosedAsync()
+    {
+        var rest = new ReadOnlySequence<byte>(await ReadUntilClosedAsync());
+        var messages = new List<byte[]>();
+        while (SipStreamFramer.TryFrame(rest, SipParserLimits.Default, out var consumed, out var frame) == SipFrameResult.Message)
+        {
+            messages.Add(frame.ToArray());
+            rest = rest.Slice(consumed);
+        }
+
+        Assert.Equal(0, rest.Length);
+        return messages;
+    }
+
     public override ValueTask DisposeAsync()
     {
         _socket.Dispose();
