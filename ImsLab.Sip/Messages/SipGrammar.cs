@@ -90,7 +90,6 @@ internal static class SipGrammar
     public static bool TrySplitCommas(string value, List<string> parts)
     {
         var rest = value.AsSpan();
-        var offset = 0;
         while (true)
         {
             var comma = IndexOfUnquoted(rest, ',');
@@ -107,7 +106,6 @@ internal static class SipGrammar
                 return true;
             }
 
-            offset += comma + 1;
             rest = rest[(comma + 1)..];
         }
     }

@@ -181,7 +181,9 @@ public static class SipStreamFramer
             if (SipHeaderNames.TryGetCanonical(header.Name(headerSection), out var canonical) && ReferenceEquals(canonical, SipHeaderNames.ContentLength))
             {
                 var value = header.Value(headerSection);
-                if (!System.Buffers.Text.Utf8Parser.TryParse(value, out int length, out var read) || read != value.Length || length < 0 ||
+                // RFC 3261 20.14: 1*DIGIT only; a sign ("-999", RFC 4475 ncl) or anything else breaks the framing.
+                if (value.IsEmpty || value.ContainsAnyExceptInRange((byte)'0', (byte)'9') ||
+                    !System.Buffers.Text.Utf8Parser.TryParse(value, out int length, out var read) || read != value.Length ||
                     (found >= 0 && found != length))
                 {
                     return -1;

@@ -116,6 +116,18 @@ public sealed class SipStreamFramerTests
     public void NegativeOrConflictingContentLengthIsMalformed(string file) =>
         Assert.Equal(SipFrameResult.Malformed, Frame(TortureCorpus.ReadRfc4475(file), out _, out _));
 
+    [Theory]
+    [InlineData("l: +4")]
+    [InlineData("l: 4x")]
+    [InlineData("l: 99999999999")]
+    [InlineData("l:")]
+    public void ContentLengthThatIsNotPlainDigitsIsMalformed(string line)
+    {
+        var text = Encoding.ASCII.GetString(Options).Replace("l: 4", line, StringComparison.Ordinal);
+
+        Assert.Equal(SipFrameResult.Malformed, Frame(Encoding.ASCII.GetBytes(text), out _, out _));
+    }
+
     [Fact]
     public void ClerrWaitsForTheRestOfItsBody() =>
         Assert.Equal(SipFrameResult.NeedMoreData, Frame(TortureCorpus.ReadRfc4475("clerr.dat"), out _, out _));
