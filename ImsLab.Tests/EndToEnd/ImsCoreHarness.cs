@@ -84,6 +84,12 @@ internal sealed class ImsCoreHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until every NOTIFY has had its final response, so that moving the manual clock cannot fire a
+    /// retransmission timer of a transaction whose 200 OK is still on its way.
+    /// </summary>
+    public Task NotifiesSettledAsync() => RegistrationEndToEndTests.WaitUntilAsync(() => Engine.Notifier.InFlight == 0);
+
     public async ValueTask DisposeAsync()
     {
         _events.Dispose();

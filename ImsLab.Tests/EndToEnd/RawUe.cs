@@ -105,5 +105,41 @@ internal sealed class RawUe(SipTestPeer peer, string impi, string impu) : IAsync
         return await SendAsync(Register(AnswerPassword(challenge, password).ToHeaderValue(), expires));
     }
 
+    public string SubscribeCallId { get; set; } = Guid.NewGuid().ToString("N");
+
+    private uint _subscribeCseq = 60;
+
+    /// <summary>A SUBSCRIBE for the reg event package of our IMPU (TS 24.229 5.1.1.3, TS 24.228 6.5).</summary>
+    public string Subscribe(int expires = 600000, string? toTag = null, string? extraHeaders = null)
+    {
+        _subscribeCseq++;
+        var text = new StringBuilder()
+            .Append("SUBSCRIBE ").Append(Impu).Append(" SIP/2.0").Append(Crlf)
+            .Append($"Via: SIP/2.0/{Peer.ViaTransport} {Peer.SentBy};branch=z9hG4bK{Guid.NewGuid():N};rport").Append(Crlf)
+            .Append("Max-Forwards: 70").Append(Crlf)
+            .Append($"From: <{Impu}>;tag=31415").Append(Crlf)
+            .Append($"To: <{Impu}>").Append(toTag is null ? "" : ";tag=" + toTag).Append(Crlf)
+            .Append("Call-ID: ").Append(SubscribeCallId).Append(Crlf)
+            .Append($"CSeq: {_subscribeCseq} SUBSCRIBE").Append(Crlf)
+            .Append("Event: reg").Append(Crlf)
+            .Append("Expires: ").Append(expires).Append(Crlf)
+            .Append("Accept: application/reginfo+xml").Append(Crlf)
+            .Append($"Contact: <{ContactUri}>").Append(Crlf);
+        if (extraHeaders is not null)
+        {
+            text.Append(extraHeaders.TrimEnd('\r', '\n')).Append(Crlf);
+        }
+        return text.Append("Content-Length: 0").Append(Crlf).Append(Crlf).ToString();
+    }
+
+    /// <summary>Receives the next NOTIFY and answers it with <paramref name="status"/>.</summary>
+    public async Task<SipRequest> ReceiveNotifyAsync(int status = 200)
+    {
+        var notify = await Peer.ReceiveRequestAsync();
+        Assert.Equal("NOTIFY", notify.Method);
+        await Peer.SendAsync(SipResponse.CreateFor(notify, status).ToBytes());
+        return notify;
+    }
+
     public ValueTask DisposeAsync() => Peer.DisposeAsync();
 }
