@@ -70,6 +70,14 @@ internal sealed class ImsCoreHarness : IAsyncDisposable
 
     public Task<SipTestPeer> ConnectAsync(SipTransportProtocol protocol) => SipTestPeer.ConnectAsync(protocol, EndPoint(protocol));
 
+    /// <summary>Skips every event published so far, so the next wait sees only what happens from now on.</summary>
+    public void ForgetEvents()
+    {
+        while (_events.Reader.TryRead(out _))
+        {
+        }
+    }
+
     /// <summary>The next published event of <paramref name="type"/>, waiting for it if needed.</summary>
     public async Task<RegistrationEvent> NextEventAsync(RegistrationEventType type)
     {
