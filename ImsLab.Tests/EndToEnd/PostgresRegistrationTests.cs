@@ -7,6 +7,7 @@ using ImsLab.Sip.Subscribers;
 using ImsLab.Sip.Transport;
 using ImsLab.Tests.Data;
 using ImsLab.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImsLab.Tests.EndToEnd;
 
@@ -27,9 +28,11 @@ public sealed class PostgresRegistrationTests(PgFixture postgres) : IAsyncLifeti
 
     public async Task DisposeAsync() => await _data.DisposeAsync();
 
-    internal static async Task ProvisionAsync(DataTestHost data)
+    internal static Task ProvisionAsync(DataTestHost data) => ProvisionAsync(data.Services);
+
+    internal static async Task ProvisionAsync(IServiceProvider services)
     {
-        var provisioning = data.Get<SubscriberProvisioningService>();
+        var provisioning = services.GetRequiredService<SubscriberProvisioningService>();
         var aka = await provisioning.CreateAsync(new SubscriberInput
         {
             Impi = TestSubscribers.AkaImpi,
