@@ -7,7 +7,8 @@ internal sealed class RegisterHandler(Registrar registrar) : ISipRequestHandler
 {
     public async ValueTask HandleAsync(SipServerTransaction transaction, CancellationToken ct)
     {
-        var response = await registrar.RegisterAsync(transaction.Request, transaction.Flow, ct).ConfigureAwait(false);
+        var (response, afterResponse) = await registrar.RegisterAsync(transaction.Request, transaction.Flow, ct).ConfigureAwait(false);
         await transaction.RespondAsync(response).ConfigureAwait(false);
+        afterResponse?.Invoke();
     }
 }

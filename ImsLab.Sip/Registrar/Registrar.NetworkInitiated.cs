@@ -24,42 +24,20 @@ internal sealed partial class Registrar
         var affected = 0;
         foreach (var registration in RegistrationsOf(impi, impu))
         {
-            var removed = new List<ContactChange>();
-            var changes = new List<BindingChange>();
-            IReadOnlyList<PublicIdentity> members;
-            RegistrationBinding[] remaining;
+            RemovedBindings? taken;
             lock (registration.Gate)
             {
-                if (registration.Removed)
-                {
-                    continue;
-                }
-                var kept = new List<RegistrationBinding>(registration.Bindings.Length);
-                foreach (var binding in registration.Bindings)
-                {
-                    if (string.Equals(binding.Impi, impi, StringComparison.OrdinalIgnoreCase)
-                        && (contact is null || UriEquality.Equal(binding.ContactUri, contact)))
-                    {
-                        removed.Add(new ContactChange(binding, contactEvent));
-                        changes.Add(new BindingChange.Remove(binding.Id));
-                    }
-                    else
-                    {
-                        kept.Add(binding);
-                    }
-                }
-                if (removed.Count == 0)
-                {
-                    continue;
-                }
-                members = registration.Members;
-                remaining = [.. kept];
-                _table.SetBindings(registration, remaining);
-                commits.Add(_commits.CommitAsync(changes));
+                taken = RemoveBindings(registration, b => string.Equals(b.Impi, impi, StringComparison.OrdinalIgnoreCase)
+                    && (contact is null || UriEquality.Equal(b.ContactUri, contact)), contactEvent);
             }
-            affected += removed.Count;
-            _notifier.OnRegistrationChanged(members, remaining, removed, remaining.Length == 0 ? termination : null);
-            foreach (var change in removed)
+            if (taken is not { } removed)
+            {
+                continue;
+            }
+            commits.Add(removed.Commit);
+            affected += removed.Changes.Count;
+            _notifier.OnRegistrationChanged(removed.Members, removed.Remaining, removed.Changes, removed.Remaining.Length == 0 ? termination : null);
+            foreach (var change in removed.Changes)
             {
                 eventIds.Add(Publish(RegistrationEventType.NetworkDeregistered, impi, change.Binding.Impu, change.Binding.ContactUri,
                     change.Binding.Flow.ToString(), contactEvent == ContactEvent.Rejected ? "rejected" : "deactivated", actor, null, now));

@@ -58,8 +58,11 @@ internal sealed partial class Registrar : IDisposable
 
     public RegistrationTable Table => _table;
 
-    /// <summary>Answers one REGISTER. Remote input never throws out of here: every problem becomes a response.</summary>
-    public async ValueTask<SipResponse> RegisterAsync(SipRequest request, SipFlow flow, CancellationToken ct)
+    /// <summary>
+    /// Decides one REGISTER. Remote input never throws out of here: every problem becomes a response. The caller sends
+    /// the response, then runs <see cref="RegisterOutcome.AfterResponse"/>.
+    /// </summary>
+    public async ValueTask<(SipResponse Response, Action? AfterResponse)> RegisterAsync(SipRequest request, SipFlow flow, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var receivedAt = _time.GetUtcNow();
@@ -78,7 +81,7 @@ internal sealed partial class Registrar : IDisposable
             PublishStep(response.StatusCode == 401 ? RegistrationEventType.Challenged : RegistrationEventType.AuthenticationFailed,
                 outcome, null, flow, SipTraces.Describe(response.StatusCode, response.ReasonPhrase) + Warning(response), request, response, receivedAt);
         }
-        return response;
+        return (response, outcome.AfterResponse);
     }
 
     /// <summary>Start-up: stored bindings come back into the table with their expiry timers re-armed.</summary>
@@ -459,11 +462,8 @@ internal sealed partial class Registrar : IDisposable
         var response = RegisterResponses.Ok(request, update.Bindings, members, _options.ScscfUri, now);
         var kind = KindOf(update);
         _metrics.Registered(kind);
-        if (update.ContactChanges.Count > 0)
-        {
-            _notifier.OnRegistrationChanged(members, update.Bindings, update.ContactChanges,
-                update.Bindings.Length == 0 ? SubscriptionTerminationReason.NoResource : null);
-        }
+        Action? notify = update.ContactChanges.Count == 0 ? null : () => _notifier.OnRegistrationChanged(members, update.Bindings,
+            update.ContactChanges, update.Bindings.Length == 0 ? SubscriptionTerminationReason.NoResource : null);
         var trace = _options.TraceSipMessages
             ? new[] { SipTraces.Received(request, flow, now), SipTraces.Sent(response, flow, _time.GetUtcNow()) }
             : null;
@@ -477,7 +477,7 @@ internal sealed partial class Registrar : IDisposable
             };
             Publish(type, profile.Impi, change.Binding.Impu, change.Binding.ContactUri, flow.ToString(), "200 OK", "ue", trace, now);
         }
-        return (response, outcome with { Kind = kind });
+        return (response, outcome with { Kind = kind, AfterResponse = notify });
     }
 
     private static string KindOf(BindingUpdate update)
@@ -510,49 +510,64 @@ internal sealed partial class Registrar : IDisposable
             {
                 continue;
             }
-            var expired = new List<ContactChange>();
-            var changes = new List<BindingChange>();
-            IReadOnlyList<PublicIdentity> members;
-            RegistrationBinding[] remaining;
-            Task commit;
+            RemovedBindings? removed;
             lock (registration.Gate)
             {
-                if (registration.Removed)
-                {
-                    continue;
-                }
                 // A refresh moved the expiry later: its own entry will come; this one is stale.
-                var kept = new List<RegistrationBinding>(registration.Bindings.Length);
-                foreach (var binding in registration.Bindings)
-                {
-                    if (binding.ExpiresAt <= now && group.Any(d => d.Id == binding.Id))
-                    {
-                        expired.Add(new ContactChange(binding, RegEvent.ContactEvent.Expired));
-                        changes.Add(new BindingChange.Remove(binding.Id));
-                    }
-                    else
-                    {
-                        kept.Add(binding);
-                    }
-                }
-                if (expired.Count == 0)
-                {
-                    continue;
-                }
-                members = registration.Members;
-                remaining = [.. kept];
-                _table.SetBindings(registration, remaining);
-                commit = _commits.CommitAsync(changes);
+                removed = RemoveBindings(registration, b => b.ExpiresAt <= now && group.Any(d => d.Id == b.Id), RegEvent.ContactEvent.Expired);
             }
-            _ = ObserveCommitAsync(commit, group.Key);
-            _notifier.OnRegistrationChanged(members, remaining, expired, remaining.Length == 0 ? SubscriptionTerminationReason.NoResource : null);
-            foreach (var change in expired)
+            if (removed is not { } expired)
+            {
+                continue;
+            }
+            _ = ObserveCommitAsync(expired.Commit, group.Key);
+            _notifier.OnRegistrationChanged(expired.Members, expired.Remaining, expired.Changes,
+                expired.Remaining.Length == 0 ? SubscriptionTerminationReason.NoResource : null);
+            foreach (var change in expired.Changes)
             {
                 Publish(RegistrationEventType.Expired, change.Binding.Impi, change.Binding.Impu, change.Binding.ContactUri,
                     change.Binding.Flow.ToString(), "expired", "registrar", null, now);
             }
         }
     }
+
+    /// <summary>
+    /// Takes the bindings <paramref name="match"/> selects out of the set, queues their removal and says what went;
+    /// null when nothing matched. The caller holds the set's gate.
+    /// </summary>
+    private RemovedBindings? RemoveBindings(ImplicitSetRegistration registration, Func<RegistrationBinding, bool> match, RegEvent.ContactEvent contactEvent)
+    {
+        if (registration.Removed)
+        {
+            return null;
+        }
+        var removed = new List<ContactChange>();
+        var changes = new List<BindingChange>();
+        var kept = new List<RegistrationBinding>(registration.Bindings.Length);
+        foreach (var binding in registration.Bindings)
+        {
+            if (match(binding))
+            {
+                removed.Add(new ContactChange(binding, contactEvent));
+                changes.Add(new BindingChange.Remove(binding.Id));
+            }
+            else
+            {
+                kept.Add(binding);
+            }
+        }
+        if (removed.Count == 0)
+        {
+            return null;
+        }
+        var members = registration.Members;
+        RegistrationBinding[] remaining = [.. kept];
+        _table.SetBindings(registration, remaining);
+        return new RemovedBindings(members, remaining, removed, _commits.CommitAsync(changes));
+    }
+
+    private readonly record struct RemovedBindings(IReadOnlyList<PublicIdentity> Members, RegistrationBinding[] Remaining,
+        List<ContactChange> Changes, Task Commit);
 
     private async Task ObserveCommitAsync(Task commit, string impu)
     {
