@@ -26,6 +26,17 @@ public sealed class BindingCommitQueueTests
         ScscfUri = "sip:scscf.ims.lab", RegisteredAt = DateTimeOffset.UnixEpoch, RefreshedAt = DateTimeOffset.UnixEpoch,
     });
 
+    // One registration's batch is held in the store while twenty more queue up behind it.
+    private async Task CommitTwentyWhileTheFirstBatchIsInTheStoreAsync(BindingCommitQueue queue)
+    {
+        _store.Hold();
+        var first = queue.CommitAsync([Upsert(0)]);
+        await _store.FirstApplyStarted.Task.WaitAsync(Patience);
+        var waiting = Enumerable.Range(1, 20).Select(i => queue.CommitAsync([Upsert(i)])).ToList();
+        _store.Open();
+        await Task.WhenAll(waiting.Append(first)).WaitAsync(Patience);
+    }
+
     [Fact]
     public async Task CommitCompletesOnlyOnceTheStoreAppliedTheChanges()
     {
@@ -45,13 +56,8 @@ public sealed class BindingCommitQueueTests
     public async Task RegistrationsQueuedWhileTheStoreIsBusyShareOneTransaction()
     {
         await using var queue = Create();
-        _store.Hold();
-        var first = queue.CommitAsync([Upsert(0)]);
-        await _store.FirstApplyStarted.Task.WaitAsync(Patience);
 
-        var waiting = Enumerable.Range(1, 20).Select(i => queue.CommitAsync([Upsert(i)])).ToList();
-        _store.Open();
-        await Task.WhenAll(waiting.Append(first)).WaitAsync(Patience);
+        await CommitTwentyWhileTheFirstBatchIsInTheStoreAsync(queue);
 
         Assert.Equal([1, 20], _store.Batches.Select(b => b.Count));
     }
@@ -60,13 +66,8 @@ public sealed class BindingCommitQueueTests
     public async Task BatchesNeverExceedTheLimit()
     {
         await using var queue = Create(maxBatch: 8);
-        _store.Hold();
-        var first = queue.CommitAsync([Upsert(0)]);
-        await _store.FirstApplyStarted.Task.WaitAsync(Patience);
 
-        var waiting = Enumerable.Range(1, 20).Select(i => queue.CommitAsync([Upsert(i)])).ToList();
-        _store.Open();
-        await Task.WhenAll(waiting.Append(first)).WaitAsync(Patience);
+        await CommitTwentyWhileTheFirstBatchIsInTheStoreAsync(queue);
 
         Assert.Equal([1, 8, 8, 4], _store.Batches.Select(b => b.Count));
     }
