@@ -214,10 +214,31 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, 
                 value = raw.ToString();
             }
 
-            parameters.Append(name.ToString(), value);
+            parameters.Append(NameString(name), value);
         }
 
         return true;
+    }
+
+    // Parameter names that IMS traffic repeats in every message (RFC 3261, RFC 3581, RFC 3840, RFC 5626, TS 24.229),
+    // shared instead of allocated per parse. Names are kept as written, so only an exact match is shared.
+    private static readonly string[] CommonNames =
+    [
+        "tag", "branch", "rport", "received", "transport", "lr", "user", "maddr", "ttl", "method", "expires", "q",
+        "+sip.instance", "reg-id", "+g.3gpp.icsi-ref", "+g.3gpp.smsip", "audio", "video", "ob", "comp", "gr", "pub-gruu",
+    ];
+
+    private static string NameString(ReadOnlySpan<char> name)
+    {
+        foreach (var common in CommonNames)
+        {
+            if (name.SequenceEqual(common))
+            {
+                return common;
+            }
+        }
+
+        return name.ToString();
     }
 
     // RFC 3261 25.1: gen-value = token / host / quoted-string; host includes IPv6 references in brackets and ':'.
@@ -260,7 +281,7 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, 
                 value = raw.ToString();
             }
 
-            parameters.Append(name.ToString(), value);
+            parameters.Append(NameString(name), value);
         }
 
         return true;

@@ -81,14 +81,14 @@ public sealed record SipVia(string Protocol, string Transport, string Host, int?
             return false;
         }
 
-        var parameters = new SipParameters();
+        SipParameters? parameters = null;
         if (semicolon >= 0 && !SipParameters.TryParseHeaderParameters(rest[semicolon..], out parameters))
         {
             return false;
         }
 
         var protocol = name.Equals("SIP", StringComparison.OrdinalIgnoreCase) && version is "2.0" ? "SIP/2.0" : $"{name}/{version}";
-        via = new SipVia(protocol, NormalizeTransport(transport), host, port, parameters);
+        via = new SipVia(protocol, NormalizeTransport(transport), host, port, parameters ?? new SipParameters());
         return true;
     }
 

@@ -124,7 +124,7 @@ public static class SipMessageParser
         var detail = error == SipParseError.UnsupportedVersion ? "SIP version not supported" : "malformed request line";
         if (error == SipParseError.None)
         {
-            if (!TryParseUri(startLine.Second, out requestUri) || requestUri.Headers.Count > 0)
+            if (!TryParseUri(startLine.Second, out requestUri) || requestUri.HasHeaders)
             {
                 // RFC 3261 19.1.1: headers are not allowed in a Request-URI (RFC 4475 escruri); <> neither (ltgtruri).
                 requestUri = null;
