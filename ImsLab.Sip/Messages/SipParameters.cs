@@ -242,18 +242,10 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, 
     }
 
     // RFC 3261 25.1: gen-value = token / host / quoted-string; host includes IPv6 references in brackets and ':'.
-    private static bool IsGenericValue(ReadOnlySpan<char> raw)
-    {
-        foreach (var c in raw)
-        {
-            if (!SipGrammar.IsTokenChar(c) && c is not ('[' or ']' or ':'))
-            {
-                return false;
-            }
-        }
+    private static readonly System.Buffers.SearchValues<char> GenericValueChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.!%*_+`'~[]:");
 
-        return true;
-    }
+    private static bool IsGenericValue(ReadOnlySpan<char> raw) => !raw.ContainsAnyExcept(GenericValueChars);
 
     /// <summary>Parses URI parameters or headers (no LWS allowed; RFC 3261 19.1.1). Returns false on empty names.</summary>
     internal static bool TryParseUriComponent(ReadOnlySpan<char> text, char separator, out SipParameters parameters)
