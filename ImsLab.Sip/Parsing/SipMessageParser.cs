@@ -297,10 +297,10 @@ public static class SipMessageParser
         var nameBytes = raw.Name(buffer);
         string canonical;
         string name;
-        if (SipHeaderNames.TryGetCanonical(nameBytes, out var known))
+        if (SipHeaderNames.TryGetCanonical(nameBytes, out var known, out var exact))
         {
             canonical = known;
-            name = System.Text.Ascii.Equals(nameBytes, known) ? known : Encoding.ASCII.GetString(nameBytes);
+            name = exact ? known : Encoding.ASCII.GetString(nameBytes);
         }
         else
         {
