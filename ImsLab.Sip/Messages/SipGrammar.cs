@@ -12,6 +12,8 @@ internal static class SipGrammar
     private static readonly SearchValues<byte> TokenBytes =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.!%*_+`'~"u8);
 
+    public static SearchValues<char> TokenCharacters => TokenChars;
+
     public static bool IsTokenChar(char c) => TokenChars.Contains(c);
 
     public static bool IsToken(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExcept(TokenChars);
