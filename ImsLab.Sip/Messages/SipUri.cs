@@ -176,10 +176,17 @@ public sealed class SipUri : IEquatable<SipUri>
             }
         }
 
-        var question = rest.IndexOf('?');
+        // One search finds whichever of the parameters (';') and headers ('?') comes first.
+        var stop = rest.IndexOfAny(';', '?');
+        var semicolon = stop >= 0 && rest[stop] == ';' ? stop : -1;
+        var question = semicolon < 0 ? stop : rest[semicolon..].IndexOf('?');
+        if (semicolon >= 0 && question >= 0)
+        {
+            question += semicolon;
+        }
+
         var headersText = question < 0 ? [] : rest[(question + 1)..];
         var beforeHeaders = question < 0 ? rest : rest[..question];
-        var semicolon = beforeHeaders.IndexOf(';');
         var hostPort = semicolon < 0 ? beforeHeaders : beforeHeaders[..semicolon];
         if (!TryParseHostPort(hostPort, out var host, out var port))
         {

@@ -54,7 +54,9 @@ public static class SipMessageParser
         var startLine = SipStartLine.Parse(line);
         // An IMS REGISTER carries about twenty header lines. Values stay slices of one copy of the buffer until read.
         var headers = new SipHeaderList(24);
-        var source = buffer.ToArray();
+        // Every octet is overwritten by the copy, so the array need not be zeroed first.
+        var source = GC.AllocateUninitializedArray<byte>(buffer.Length);
+        buffer.CopyTo(source);
         headers.AttachSource(source);
         var counts = new RequiredHeaderCounts();
         var scanner = new SipHeaderScanner(buffer, start + lineFeed + 1, limits);
