@@ -95,6 +95,9 @@ public static class SipHeaderNames
     // Names grouped by length and first letter, so that a lookup compares against one candidate, rarely two.
     private const int LetterBuckets = 32;
     private static readonly string[][] Buckets = GroupByLengthAndLetter();
+
+    // The same buckets as UTF-8, so that the parser compares octets with octets instead of widening each name.
+    private static readonly byte[][][] Utf8Buckets = Array.ConvertAll(Buckets, bucket => Array.ConvertAll(bucket, System.Text.Encoding.ASCII.GetBytes));
     private static readonly int LongestName = All.Max(n => n.Length);
 
     private static int BucketOf(int length, int firstLetter) => (length * LetterBuckets) + (firstLetter & (LetterBuckets - 1));
@@ -135,13 +138,15 @@ public static class SipHeaderNames
 
         if (name.Length > 1 && name.Length <= LongestName)
         {
-            foreach (var candidate in Buckets[BucketOf(name.Length, name[0])])
+            var bucket = BucketOf(name.Length, name[0]);
+            var candidates = Utf8Buckets[bucket];
+            for (var i = 0; i < candidates.Length; i++)
             {
                 // Senders nearly always write the canonical case: try the exact comparison first.
-                exact = System.Text.Ascii.Equals(name, candidate);
-                if (exact || System.Text.Ascii.EqualsIgnoreCase(name, candidate))
+                exact = name.SequenceEqual(candidates[i]);
+                if (exact || System.Text.Ascii.EqualsIgnoreCase(name, candidates[i]))
                 {
-                    canonical = candidate;
+                    canonical = Buckets[bucket][i];
                     return true;
                 }
             }
