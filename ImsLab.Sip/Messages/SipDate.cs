@@ -11,6 +11,4 @@ internal static class SipDate
         DateTimeOffset.TryParseExact(text.Trim(), Rfc1123Format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
             ? value
             : null;
-
-    public static string Format(DateTimeOffset value) => value.ToUniversalTime().ToString(Rfc1123Format, CultureInfo.InvariantCulture);
 }

@@ -92,6 +92,16 @@ public static class SipHeaderNames
         return TryGetCanonical(name.AsSpan(), out var canonical) ? canonical : name;
     }
 
+    // Names grouped by length and first letter, so that a lookup compares against one candidate, rarely two.
+    private const int LetterBuckets = 32;
+    private static readonly string[][] Buckets = GroupByLengthAndLetter();
+
+    // The same buckets as UTF-8, so that the parser compares octets with octets instead of widening each name.
+    private static readonly byte[][][] Utf8Buckets = Array.ConvertAll(Buckets, bucket => Array.ConvertAll(bucket, System.Text.Encoding.ASCII.GetBytes));
+    private static readonly int LongestName = All.Max(n => n.Length);
+
+    private static int BucketOf(int length, int firstLetter) => (length * LetterBuckets) + (firstLetter & (LetterBuckets - 1));
+
     internal static bool TryGetCanonical(ReadOnlySpan<char> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? canonical)
     {
         if (name.Length == 1)
@@ -100,12 +110,15 @@ public static class SipHeaderNames
             return canonical is not null;
         }
 
-        foreach (var candidate in All)
+        if (name.Length > 1 && name.Length <= LongestName)
         {
-            if (candidate.Length == name.Length && name.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            foreach (var candidate in Buckets[BucketOf(name.Length, name[0])])
             {
-                canonical = candidate;
-                return true;
+                if (name.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+                {
+                    canonical = candidate;
+                    return true;
+                }
             }
         }
 
@@ -113,25 +126,46 @@ public static class SipHeaderNames
         return false;
     }
 
-    internal static bool TryGetCanonical(ReadOnlySpan<byte> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? canonical)
+    /// <summary>As the char overload; <paramref name="exact"/> tells whether the name was written in canonical case.</summary>
+    internal static bool TryGetCanonical(ReadOnlySpan<byte> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? canonical, out bool exact)
     {
+        exact = false;
         if (name.Length == 1)
         {
             canonical = FromCompact((char)name[0]);
             return canonical is not null;
         }
 
-        foreach (var candidate in All)
+        if (name.Length > 1 && name.Length <= LongestName)
         {
-            if (candidate.Length == name.Length && System.Text.Ascii.EqualsIgnoreCase(name, candidate))
+            var bucket = BucketOf(name.Length, name[0]);
+            var candidates = Utf8Buckets[bucket];
+            for (var i = 0; i < candidates.Length; i++)
             {
-                canonical = candidate;
-                return true;
+                // Senders nearly always write the canonical case: try the exact comparison first.
+                exact = name.SequenceEqual(candidates[i]);
+                if (exact || System.Text.Ascii.EqualsIgnoreCase(name, candidates[i]))
+                {
+                    canonical = Buckets[bucket][i];
+                    return true;
+                }
             }
         }
 
         canonical = null;
         return false;
+    }
+
+    private static string[][] GroupByLengthAndLetter()
+    {
+        var longest = All.Max(n => n.Length);
+        var groups = new string[BucketOf(longest + 1, 0)][];
+        for (var bucket = 0; bucket < groups.Length; bucket++)
+        {
+            groups[bucket] = Array.FindAll(All, n => BucketOf(n.Length, n[0]) == bucket);
+        }
+
+        return groups;
     }
 
     // RFC 3261 7.3.3 and 20 compact forms, plus RFC 6665 (o, u), RFC 3515 (r), RFC 4028 (x), RFC 3892 (b), RFC 8224 (y).

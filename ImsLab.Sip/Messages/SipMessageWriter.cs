@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
+using ImsLab.Sip.Parsing;
 
 namespace ImsLab.Sip.Messages;
 
@@ -10,16 +11,16 @@ namespace ImsLab.Sip.Messages;
 /// </summary>
 internal static class SipMessageWriter
 {
-    private static ReadOnlySpan<byte> Crlf => "\r\n"u8;
-
     private static ReadOnlySpan<byte> NameSeparator => ": "u8;
 
     public static void Write(SipMessage message, IBufferWriter<byte> output)
     {
         var writer = new Utf8Writer(output);
         message.WriteStartLine(ref writer);
-        foreach (var (canonical, _, value) in message.Headers.EnumerateCanonical())
+        var headers = message.Headers;
+        for (var i = 0; i < headers.Count; i++)
         {
+            var canonical = headers.GetCanonicalName(i);
             if (ReferenceEquals(canonical, SipHeaderNames.ContentLength) || canonical == SipHeaderNames.ContentLength)
             {
                 continue;
@@ -28,16 +29,16 @@ internal static class SipMessageWriter
             // Known headers are written under their canonical name; an unknown header's canonical name is its name as received.
             writer.Write(canonical);
             writer.Write(NameSeparator);
-            writer.Write(value);
-            writer.Write(Crlf);
+            writer.Write(headers.GetValue(i));
+            writer.Write(SipOctets.Crlf);
         }
 
         // RFC 3261 18.3 / 20.14: always present so that stream transports can frame the message.
         writer.Write(SipHeaderNames.ContentLength);
         writer.Write(NameSeparator);
         writer.WriteInteger(message.Body.Length);
-        writer.Write(Crlf);
-        writer.Write(Crlf);
+        writer.Write(SipOctets.Crlf);
+        writer.Write(SipOctets.Crlf);
         writer.Write(message.Body.Span);
         writer.Commit();
     }
