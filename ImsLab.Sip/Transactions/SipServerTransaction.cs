@@ -67,7 +67,7 @@ public sealed class SipServerTransaction
     public SipResponse CreateResponse(int statusCode, string? reasonPhrase = null)
     {
         var response = SipResponse.CreateFor(Request, statusCode, reasonPhrase);
-        SipToTag.EnsureOnFinal(response, ToTag);
+        EnsureToTag(response);
         return response;
     }
 
@@ -78,7 +78,7 @@ public sealed class SipServerTransaction
     public async ValueTask RespondAsync(SipResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        SipToTag.EnsureOnFinal(response, ToTag);
+        EnsureToTag(response);
         var bytes = response.ToBytes();
         SipFlow? target;
         lock (_gate)
@@ -122,15 +122,21 @@ public sealed class SipServerTransaction
         }
     }
 
-    private string ToTag
+    // Every response of the transaction carries the same tag, generated when the first one needs it.
+    private void EnsureToTag(SipResponse response)
     {
-        get
+        if (!SipToTag.IsMissing(response))
         {
-            lock (_gate)
-            {
-                return _toTag ??= SipRandomToken.Next();
-            }
+            return;
         }
+
+        string tag;
+        lock (_gate)
+        {
+            tag = _toTag ??= SipRandomToken.Next();
+        }
+
+        SipToTag.Add(response, tag);
     }
 
     // Under _gate. The state change of 17.2.1/17.2.2 for a response from the TU; false when it must not be sent.

@@ -51,6 +51,8 @@ public sealed class SipStack : IAsyncDisposable, ISipTransactionUser
 
     internal int OpenConnectionCount => _transport.OpenConnectionCount;
 
+    internal System.Diagnostics.Metrics.Meter Meter => _metrics.Meter;
+
     /// <summary>Routes every new request of <paramref name="method"/> (case-sensitive, e.g. "REGISTER") to <paramref name="handler"/>.</summary>
     public void MapMethod(string method, ISipRequestHandler handler)
     {
@@ -58,7 +60,7 @@ public sealed class SipStack : IAsyncDisposable, ISipTransactionUser
         ArgumentNullException.ThrowIfNull(handler);
         if (method is SipMethods.Ack or SipMethods.Cancel)
         {
-            throw new ArgumentException($"{method} is handled by the transaction layer (RFC 3261 9.2, 17.2.1).", nameof(method));
+            SipStackThrowHelper.ThrowNotMappable(method, nameof(method));
         }
 
         _handlers[method] = handler;
@@ -70,7 +72,7 @@ public sealed class SipStack : IAsyncDisposable, ISipTransactionUser
     {
         if (Interlocked.Exchange(ref _started, 1) != 0)
         {
-            throw new InvalidOperationException("The SIP stack is already started.");
+            SipStackThrowHelper.ThrowAlreadyStarted();
         }
 
         _transport.Start(_transactions);
@@ -92,7 +94,8 @@ public sealed class SipStack : IAsyncDisposable, ISipTransactionUser
     /// <summary>
     /// Sends a non-INVITE request (e.g. NOTIFY) in a client transaction through <paramref name="flow"/> — for a flow a
     /// request arrived on, back through the same UDP socket or TCP connection. A top Via with a fresh z9hG4bK branch is
-    /// added (and Max-Forwards: 70 when missing). Completes with the final response, a timeout or a transport error.
+    /// added (and Max-Forwards: 70 when missing), so pass a request built for this one sending: a retry (e.g. with
+    /// credentials) is a new request with a new CSeq. Completes with the final response, a timeout or a transport error.
     /// </summary>
     public Task<SipClientResult> SendRequestAsync(SipRequest request, SipFlow flow, CancellationToken ct)
     {

@@ -62,7 +62,7 @@ internal sealed class SipTransactionLayer : ISipInboundSink
         ArgumentNullException.ThrowIfNull(request);
         if (request.Method is SipMethods.Invite or SipMethods.Ack)
         {
-            throw new ArgumentException("Only non-INVITE client transactions are supported.", nameof(request));
+            SipStackThrowHelper.ThrowNotNonInvite(nameof(request));
         }
 
         var branch = SipVia.MagicCookie + SipRandomToken.Next();

@@ -9,12 +9,14 @@ namespace ImsLab.Sip.Transport;
 /// up; answer what does not parse when the parser salvaged enough to address a response, drop and count the rest.
 /// </summary>
 internal sealed class SipInboundProcessor(
-    SipTransportLayer transport, ISipInboundSink sink, SipParserLimits limits, TimeProvider time, SipMetrics metrics, ILogger logger)
+    SipTransportLayer transport, ISipInboundSink sink, SipTransportOptions options, TimeProvider time, SipMetrics metrics, ILogger logger)
 {
+    private readonly SipParserLimits _limits = options.ParserLimits;
+
     public void Process(ReadOnlySpan<byte> bytes, SipFlow flow)
     {
         metrics.MessageReceived(flow.Transport);
-        var result = SipMessageParser.Parse(bytes, limits);
+        var result = SipMessageParser.Parse(bytes, _limits);
         if (!result.Success || result.Message is null)
         {
             OnParseFailure(result, flow);
@@ -24,7 +26,7 @@ internal sealed class SipInboundProcessor(
         var message = result.Message;
         if (message is SipRequest request)
         {
-            SipViaStamper.Stamp(request, flow.Remote);
+            SipViaStamper.Stamp(request, flow.Remote, options.ForceRport);
         }
 
         if (logger.IsEnabled(LogLevel.Trace))
@@ -60,7 +62,7 @@ internal sealed class SipInboundProcessor(
     public void OnFramingError(ReadOnlySpan<byte> bytes, SipFlow flow)
     {
         metrics.MessageReceived(flow.Transport);
-        var result = SipMessageParser.Parse(bytes, limits);
+        var result = SipMessageParser.Parse(bytes, _limits);
         if (!result.Success)
         {
             OnParseFailure(result, flow);
@@ -77,7 +79,7 @@ internal sealed class SipInboundProcessor(
 
     private void Reject(SipRequest request, int statusCode, string reasonPhrase, SipFlow flow)
     {
-        SipViaStamper.Stamp(request, flow.Remote);
+        SipViaStamper.Stamp(request, flow.Remote, options.ForceRport);
         var response = SipResponse.CreateFor(request, statusCode, reasonPhrase);
         SipToTag.EnsureOnFinal(response);
         transport.SendResponseInBackground(response, flow);

@@ -9,6 +9,8 @@ internal sealed class SipMetrics : IDisposable
     public const string MeterName = "ImsLab.Sip";
 
     private readonly Meter _meter;
+
+    public Meter Meter => _meter;
     private readonly Counter<long> _received;
     private readonly Counter<long> _sent;
     private readonly Counter<long> _parseFailures;

@@ -59,6 +59,12 @@ internal sealed class SipTcpConnection
         {
             Close(SipConnectionCloseReason.SocketError);
         }
+        catch (Exception e)
+        {
+            // The parser never throws for bad input; this keeps a bug above it from leaving the connection half alive.
+            SipTransportLog.ConnectionFailed(_logger, Id, e);
+            Close(SipConnectionCloseReason.SocketError);
+        }
 
         _outbound.Writer.TryComplete();
         await writing.ConfigureAwait(false);

@@ -39,27 +39,22 @@ internal sealed class SipTransportLayer : IAsyncDisposable
 
     public int OpenConnectionCount => _connections.Count;
 
-    /// <summary>Binds every configured listener (throws if one cannot be bound) and starts receiving.</summary>
+    /// <summary>Binds every configured listener (throws if one cannot be bound) and starts receiving. Called once, by the stack.</summary>
     public void Start(ISipInboundSink sink)
     {
-        if (_inbound is not null)
-        {
-            throw new InvalidOperationException("The transport layer is already started.");
-        }
-
-        _inbound = new SipInboundProcessor(this, sink, _options.ParserLimits, _time, _metrics, _logger);
+        _inbound = new SipInboundProcessor(this, sink, _options, _time, _metrics, _logger);
         var endpoints = new List<SipFlowEndpoint>();
         foreach (var listener in _options.Listeners)
         {
             if (listener.Protocol == SipTransportProtocol.Udp)
             {
-                var channel = SipUdpChannel.Bind(listener, _metrics, _logger);
+                var channel = new SipUdpChannel(listener, _metrics, _logger);
                 _udp.Add(channel);
                 endpoints.Add(channel.Endpoint);
             }
             else
             {
-                var tcp = SipTcpListener.Bind(listener, _logger);
+                var tcp = new SipTcpListener(listener, _logger);
                 _tcp.Add(tcp);
                 endpoints.Add(tcp.Endpoint);
             }

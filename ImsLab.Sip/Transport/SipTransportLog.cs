@@ -35,6 +35,9 @@ internal static partial class SipTransportLog
     [LoggerMessage(9, LogLevel.Warning, "Refused a TCP connection from {Remote}: {Limit} connections are open")]
     public static partial void ConnectionLimitReached(ILogger logger, IPEndPoint remote, int limit);
 
-    [LoggerMessage(10, LogLevel.Warning, "The receive loop of {Endpoint} failed and restarts")]
+    [LoggerMessage(11, LogLevel.Error, "TCP connection {ConnectionId} failed and is closed")]
+    public static partial void ConnectionFailed(ILogger logger, long connectionId, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Warning, "The receive loop of {Endpoint} failed on one message and goes on")]
     public static partial void ReceiveLoopFailed(ILogger logger, SipFlowEndpoint endpoint, Exception exception);
 }

@@ -20,6 +20,13 @@ public sealed class SipTransportOptions
     /// <summary>Most unframed octets buffered for one TCP connection; a peer that sends more without completing a message is cut off.</summary>
     public int MaxTcpConnectionBufferBytes { get; set; } = 128 * 1024;
 
+    /// <summary>
+    /// Answer every request as if its top Via carried an empty rport (RFC 3581): responses go back to the source address
+    /// and port even from clients that do not ask for it, which is what reaches a UE behind a NAT. Off by default
+    /// (RFC 3261 18.2.2 routing by sent-by port).
+    /// </summary>
+    public bool ForceRport { get; set; }
+
     /// <summary>How long to wait for an outbound TCP connection to be established.</summary>
     public TimeSpan TcpConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -13,9 +13,10 @@ internal static class SipViaStamper
 
     /// <summary>
     /// RFC 3261 18.2.1: add "received" when the sent-by host is not the packet's source address; RFC 3581 4: when the
-    /// Via carries an empty "rport", fill in the source port and add "received" even if the address is the same.
+    /// Via carries an empty "rport" (or <paramref name="forceRport"/> treats it as if it did), fill in the source port
+    /// and add "received" even if the address is the same.
     /// </summary>
-    public static void Stamp(SipRequest request, IPEndPoint source)
+    public static void Stamp(SipRequest request, IPEndPoint source, bool forceRport = false)
     {
         var via = request.TopVia;
         if (via is null)
@@ -23,7 +24,7 @@ internal static class SipViaStamper
             return;
         }
 
-        var wantsRport = via.HasRport && via.Rport is null;
+        var wantsRport = (forceRport || via.HasRport) && via.Rport is null;
         var needsReceived = wantsRport || !IsSameAddress(via.Host, source.Address);
         if (!needsReceived)
         {

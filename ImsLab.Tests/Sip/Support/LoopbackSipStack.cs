@@ -2,6 +2,7 @@ using System.Net;
 using ImsLab.Sip.Transactions;
 using ImsLab.Sip.Transport;
 using ImsLab.Tests.Support;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImsLab.Tests.Sip.Support;
@@ -24,7 +25,7 @@ internal sealed class LoopbackSipStack : IAsyncDisposable
 
     public SipTimerOptions Timers => Options.Timers;
 
-    public static async Task<LoopbackSipStack> StartAsync(Action<SipStackOptions>? configure = null, bool ipv6 = true)
+    public static async Task<LoopbackSipStack> StartAsync(Action<SipStackOptions>? configure = null, bool ipv6 = true, ILoggerFactory? loggers = null)
     {
         var options = new SipStackOptions();
         foreach (var protocol in new[] { SipTransportProtocol.Udp, SipTransportProtocol.Tcp })
@@ -38,9 +39,17 @@ internal sealed class LoopbackSipStack : IAsyncDisposable
 
         configure?.Invoke(options);
         var clock = new ManualTimeProvider();
-        var stack = new SipStack(options, clock, NullLoggerFactory.Instance);
+        var stack = new SipStack(options, clock, loggers ?? NullLoggerFactory.Instance);
         await stack.StartAsync(CancellationToken.None);
         return new LoopbackSipStack(stack, clock, options);
+    }
+
+    /// <summary>Starts a stack on which <paramref name="handler"/> answers <paramref name="method"/>.</summary>
+    public static async Task<LoopbackSipStack> StartAsync(string method, ISipRequestHandler handler)
+    {
+        var server = await StartAsync();
+        server.Stack.MapMethod(method, handler);
+        return server;
     }
 
     public IPEndPoint Endpoint(SipTransportProtocol protocol, bool ipv6 = false) =>

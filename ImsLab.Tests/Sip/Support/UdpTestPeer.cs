@@ -27,28 +27,6 @@ internal sealed class UdpTestPeer : SipTestPeer
         return new UdpTestPeer(socket, server);
     }
 
-    /// <summary>
-    /// A UDP socket at <paramref name="port"/> on an address of its own in 127/8 (all of it is loopback on Linux), for
-    /// messages whose Via names a fixed port: RFC 3261 18.2.2 sends their responses to received:sent-by-port.
-    /// </summary>
-    public static UdpTestPeer CreateAtPort(IPEndPoint server, int port)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var address = new IPAddress([127, (byte)Random.Shared.Next(1, 255), (byte)Random.Shared.Next(0, 256), (byte)Random.Shared.Next(1, 255)]);
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            try
-            {
-                socket.Bind(new IPEndPoint(address, port));
-                return new UdpTestPeer(socket, server);
-            }
-            catch (SocketException) when (attempt < 10)
-            {
-                socket.Dispose();
-            }
-        }
-    }
-
     public override async Task SendAsync(ReadOnlyMemory<byte> bytes) => await _socket.SendToAsync(bytes, SocketFlags.None, _server);
 
     public override async Task<byte[]> ReceiveRawAsync()

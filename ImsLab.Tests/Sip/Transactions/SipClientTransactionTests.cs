@@ -117,12 +117,8 @@ public sealed class SipClientTransactionTests
     public async Task RequestGoesBackThroughTheTcpConnectionTheWatcherOpened()
     {
         await using var server = await LoopbackSipStack.StartAsync();
-        var handler = new RecordingHandler(200);
-        server.Stack.MapMethod("SUBSCRIBE", handler);
         await using var ue = await server.PeerAsync(SipTransportProtocol.Tcp);
-        await ue.SendAsync(SipWire.Request("SUBSCRIBE", ue));
-        await ue.ReceiveResponseAsync();
-        var flow = handler.Calls[0].Flow;
+        var flow = await SubscribeAsync(server, ue);
 
         var sending = server.Stack.SendRequestAsync(Notify(), flow, CancellationToken.None);
         var notify = await ue.ReceiveRequestAsync();
@@ -138,13 +134,10 @@ public sealed class SipClientTransactionTests
     public async Task RequestOverTcpIsNeverRetransmitted()
     {
         await using var server = await LoopbackSipStack.StartAsync();
-        var handler = new RecordingHandler(200);
-        server.Stack.MapMethod("SUBSCRIBE", handler);
         await using var ue = await server.PeerAsync(SipTransportProtocol.Tcp);
-        await ue.SendAsync(SipWire.Request("SUBSCRIBE", ue));
-        await ue.ReceiveResponseAsync();
+        var flow = await SubscribeAsync(server, ue);
 
-        var sending = server.Stack.SendRequestAsync(Notify(), handler.Calls[0].Flow, CancellationToken.None);
+        var sending = server.Stack.SendRequestAsync(Notify(), flow, CancellationToken.None);
         await ue.ReceiveRequestAsync();
         server.Clock.Advance(server.Timers.T2);
         await ue.AssertNothingPendingAsync();
@@ -190,6 +183,16 @@ public sealed class SipClientTransactionTests
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
             server.Stack.SendRequestAsync(invite, SipTransportProtocol.Udp, new IPEndPoint(IPAddress.Loopback, 5060), CancellationToken.None));
+    }
+
+    // A watcher subscribes over its own connection; the flow the handler saw is where NOTIFYs go.
+    private static async Task<SipFlow> SubscribeAsync(LoopbackSipStack server, SipTestPeer watcher)
+    {
+        var handler = new RecordingHandler(200);
+        server.Stack.MapMethod("SUBSCRIBE", handler);
+        await watcher.SendAsync(SipWire.Request("SUBSCRIBE", watcher));
+        await watcher.ReceiveResponseAsync();
+        return Assert.Single(handler.Calls).Flow;
     }
 
     private static SipRequest Notify()

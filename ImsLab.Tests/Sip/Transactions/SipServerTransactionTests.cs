@@ -10,9 +10,8 @@ public sealed class SipServerTransactionTests
     [Fact]
     public async Task RetransmittedRegisterGetsTheIdenticalResponseWithoutASecondHandlerCall()
     {
-        await using var server = await LoopbackSipStack.StartAsync();
         var handler = new RecordingHandler(401);
-        server.Stack.MapMethod("REGISTER", handler);
+        await using var server = await LoopbackSipStack.StartAsync("REGISTER", handler);
         await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
         var register = SipWire.Request("REGISTER", peer);
 
@@ -28,9 +27,8 @@ public sealed class SipServerTransactionTests
     [Fact]
     public async Task TimerJRemovesTheCompletedTransactionSoTheSameRequestIsNewAgain()
     {
-        await using var server = await LoopbackSipStack.StartAsync();
         var handler = new RecordingHandler(200);
-        server.Stack.MapMethod("REGISTER", handler);
+        await using var server = await LoopbackSipStack.StartAsync("REGISTER", handler);
         await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
         var register = SipWire.Request("REGISTER", peer);
         await peer.SendAsync(register);
@@ -52,9 +50,8 @@ public sealed class SipServerTransactionTests
     [Fact]
     public async Task RetransmissionWhileProceedingGetsTheLastProvisionalResponse()
     {
-        await using var server = await LoopbackSipStack.StartAsync();
         var handler = new GatedHandler();
-        server.Stack.MapMethod("REGISTER", handler);
+        await using var server = await LoopbackSipStack.StartAsync("REGISTER", handler);
         await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
         var register = SipWire.Request("REGISTER", peer);
 
@@ -76,9 +73,8 @@ public sealed class SipServerTransactionTests
     [Fact]
     public async Task ResponsesAfterTheFinalOneAreIgnored()
     {
-        await using var server = await LoopbackSipStack.StartAsync();
         var handler = new GatedHandler();
-        server.Stack.MapMethod("REGISTER", handler);
+        await using var server = await LoopbackSipStack.StartAsync("REGISTER", handler);
         await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
         await peer.SendAsync(SipWire.Request("REGISTER", peer));
         var transaction = await handler.NextAsync();
@@ -94,9 +90,8 @@ public sealed class SipServerTransactionTests
     [Fact]
     public async Task FinalResponsesOfOneTransactionCarryTheSameToTag()
     {
-        await using var server = await LoopbackSipStack.StartAsync();
         var handler = new GatedHandler();
-        server.Stack.MapMethod("REGISTER", handler);
+        await using var server = await LoopbackSipStack.StartAsync("REGISTER", handler);
         await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
         await peer.SendAsync(SipWire.Request("REGISTER", peer));
         var transaction = await handler.NextAsync();
@@ -158,9 +153,8 @@ public sealed class SipServerTransactionTests
     [Fact]
     public async Task TransactionWhoseHandlerNeverAnswersIsFreedAfter64T1()
     {
-        await using var server = await LoopbackSipStack.StartAsync();
         var handler = new GatedHandler();
-        server.Stack.MapMethod("SUBSCRIBE", handler);
+        await using var server = await LoopbackSipStack.StartAsync("SUBSCRIBE", handler);
         await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
         await peer.SendAsync(SipWire.Request("SUBSCRIBE", peer));
         await handler.NextAsync();
@@ -169,5 +163,24 @@ public sealed class SipServerTransactionTests
         server.Clock.Advance(server.Timers.T1 * 64);
 
         Assert.Equal(0, server.Stack.ServerTransactionCount);
+    }
+
+    [Fact]
+    public async Task Rfc2543RequestWithoutBranchIsMatchedByTheOldRulesAndItsAckAbsorbed()
+    {
+        await using var server = await LoopbackSipStack.StartAsync();
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+        var via = $"SIP/2.0/UDP {peer.SentBy}";
+        var invite = SipWire.Request("INVITE", peer, via: via, callId: "rfc2543");
+        await peer.SendAsync(invite);
+        var first = await peer.ReceiveRawAsync();
+
+        await peer.SendAsync(invite);
+        Assert.Equal(first, await peer.ReceiveRawAsync());
+        await peer.SendAsync(SipWire.Request("ACK", peer, via: via, callId: "rfc2543"));
+        await peer.AssertNothingPendingAsync();
+        server.Clock.Advance(server.Timers.T1);
+
+        await peer.AssertNothingPendingAsync();
     }
 }

@@ -64,9 +64,8 @@ public sealed class SipStackTests
     [Fact]
     public async Task RegisterWithMaxForwardsZeroGets483WithoutReachingTheHandler()
     {
-        await using var server = await LoopbackSipStack.StartAsync();
         var handler = new RecordingHandler();
-        server.Stack.MapMethod("REGISTER", handler);
+        await using var server = await LoopbackSipStack.StartAsync("REGISTER", handler);
         await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
 
         await peer.SendAsync(SipWire.Request("REGISTER", peer, maxForwards: 0));
@@ -114,9 +113,8 @@ public sealed class SipStackTests
     [Fact]
     public async Task RequireSecAgreeFromAUeStillReachesTheHandler()
     {
-        await using var server = await LoopbackSipStack.StartAsync();
         var handler = new RecordingHandler(401);
-        server.Stack.MapMethod("REGISTER", handler);
+        await using var server = await LoopbackSipStack.StartAsync("REGISTER", handler);
         await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
 
         await peer.SendAsync(SipWire.Request("REGISTER", peer, extraHeaders: "Require: sec-agree\r\nProxy-Require: sec-agree"));
@@ -180,9 +178,8 @@ public sealed class SipStackTests
     [MemberData(nameof(EveryListener))]
     public async Task HandlerSeesTheFlowTheRequestCameOn(SipTransportProtocol protocol, bool ipv6)
     {
-        await using var server = await LoopbackSipStack.StartAsync();
         var handler = new RecordingHandler();
-        server.Stack.MapMethod("REGISTER", handler);
+        await using var server = await LoopbackSipStack.StartAsync("REGISTER", handler);
         await using var peer = await server.PeerAsync(protocol, ipv6);
 
         await peer.SendAsync(SipWire.Request("REGISTER", peer));
@@ -193,6 +190,40 @@ public sealed class SipStackTests
         Assert.Equal(peer.LocalEndPoint, flow.Remote);
         Assert.Equal(server.Endpoint(protocol, ipv6), flow.Local);
         Assert.Equal(protocol == SipTransportProtocol.Tcp, flow.ConnectionId != 0);
+    }
+
+    [Fact]
+    public async Task OptionsWithAHandlerGoesToTheHandler()
+    {
+        var handler = new RecordingHandler(404);
+        await using var server = await LoopbackSipStack.StartAsync("OPTIONS", handler);
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+
+        await peer.SendAsync(SipWire.Request("OPTIONS", peer));
+
+        Assert.Equal(404, (await peer.ReceiveResponseAsync()).StatusCode);
+        Assert.Equal(1, handler.CallCount);
+    }
+
+    [Fact]
+    public async Task InviteWithAHandlerGets100AndACancelEndsItWith487()
+    {
+        var handler = new GatedHandler();
+        await using var server = await LoopbackSipStack.StartAsync("INVITE", handler);
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+        var branch = SipWire.NewBranch();
+        await peer.SendAsync(SipWire.Request("INVITE", peer, branch: branch, callId: "ringing"));
+        Assert.Equal(100, (await peer.ReceiveResponseAsync()).StatusCode);
+        var invite = await handler.NextAsync();
+
+        await peer.SendAsync(SipWire.Request("CANCEL", peer, branch: branch, callId: "ringing"));
+        var answers = new[] { await peer.ReceiveResponseAsync(), await peer.ReceiveResponseAsync() };
+        await invite.RespondAsync(invite.CreateResponse(200));
+
+        Assert.Contains(answers, r => r.StatusCode == 487 && r.CSeq?.Method == "INVITE");
+        Assert.Contains(answers, r => r.StatusCode == 200 && r.CSeq?.Method == "CANCEL");
+        Assert.Equal(487, invite.FinalStatusCode);
+        await peer.AssertNothingPendingAsync();
     }
 
     [Fact]

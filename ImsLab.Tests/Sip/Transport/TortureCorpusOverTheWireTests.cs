@@ -1,5 +1,3 @@
-using ImsLab.Sip.Messages;
-using ImsLab.Sip.Parsing;
 using ImsLab.Sip.Transport;
 using ImsLab.Tests.Sip.Support;
 using ImsLab.Tests.Support;
@@ -10,6 +8,9 @@ namespace ImsLab.Tests.Sip.Transport;
 /// Every RFC 4475 and RFC 5118 torture message sent byte-exact over real UDP and TCP sockets, checked against the
 /// manifests' expected handling at the level of the stack. REGISTER has a stand-in handler answering 401 so that "well
 /// formed" is observable; what the registrar later decides (416/400 for unksm2, bindings for escnull...) is its own test.
+/// The corpus Vias name hosts and ports that are not ours, so the stack runs with ForceRport: UDP responses come back to
+/// the sending socket (RFC 3581) rather than to a fixed port 5060 another process may hold. RFC 3261 18.2.2 routing by
+/// sent-by itself is covered by UdpTransportTests.
 /// </summary>
 public sealed class TortureCorpusOverTheWireTests
 {
@@ -139,11 +140,20 @@ public sealed class TortureCorpusOverTheWireTests
     public Task Rfc5118MessageOverTcpGetsItsExpectedHandling(string file) =>
         AssertOverTcpAsync(TortureCorpus.ReadRfc5118Wire(file), Rfc5118[file]);
 
-    private static async Task AssertOverUdpAsync(byte[] message, int[] expected)
+    [Theory]
+    [MemberData(nameof(Rfc5118Files))]
+    public Task Rfc5118MessageOverUdpOnIpv6GetsItsExpectedHandling(string file) =>
+        AssertOverUdpAsync(TortureCorpus.ReadRfc5118Wire(file), Rfc5118[file].Udp, ipv6: true);
+
+    [Theory]
+    [MemberData(nameof(Rfc5118Files))]
+    public Task Rfc5118MessageOverTcpOnIpv6GetsItsExpectedHandling(string file) =>
+        AssertOverTcpAsync(TortureCorpus.ReadRfc5118Wire(file), Rfc5118[file], ipv6: true);
+
+    private static async Task AssertOverUdpAsync(byte[] message, int[] expected, bool ipv6 = false)
     {
         await using var server = await StartAsync();
-        // The corpus Vias carry no rport: responses go to received (our source address) and the sent-by port.
-        await using var peer = UdpTestPeer.CreateAtPort(server.Endpoint(SipTransportProtocol.Udp), SentByPort(message));
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp, ipv6);
 
         await peer.SendAsync(message);
 
@@ -151,10 +161,10 @@ public sealed class TortureCorpusOverTheWireTests
         await peer.AssertNothingPendingAsync();
     }
 
-    private static async Task AssertOverTcpAsync(byte[] message, WireExpectation expectation)
+    private static async Task AssertOverTcpAsync(byte[] message, WireExpectation expectation, bool ipv6 = false)
     {
         await using var server = await StartAsync();
-        await using var peer = (TcpTestPeer)await server.PeerAsync(SipTransportProtocol.Tcp);
+        await using var peer = (TcpTestPeer)await server.PeerAsync(SipTransportProtocol.Tcp, ipv6);
         await peer.AssertNothingPendingAsync();
 
         await peer.SendAsync(message);
@@ -194,16 +204,9 @@ public sealed class TortureCorpusOverTheWireTests
 
     private static async Task<LoopbackSipStack> StartAsync()
     {
-        var server = await LoopbackSipStack.StartAsync(ipv6: false);
+        var server = await LoopbackSipStack.StartAsync(o => o.Transport.ForceRport = true);
         server.Stack.MapMethod("REGISTER", new RecordingHandler(Challenge));
         return server;
-    }
-
-    private static int SentByPort(byte[] message)
-    {
-        var parsed = SipMessageParser.Parse(message, SipParserLimits.Default);
-        var via = (parsed.Message as SipRequest)?.TopVia ?? parsed.RespondableRequest?.TopVia;
-        return via?.Port ?? SipListenerOptions.DefaultPort;
     }
 
     private static WireExpectation Both(int status) => new([status], [status], TcpEnd.StaysOpen);

@@ -118,4 +118,17 @@ public sealed class UdpTransportTests
 
         await peer.AssertNothingPendingAsync();
     }
+
+    [Fact]
+    public async Task ForceRportSendsTheResponseBackToTheSourceEvenWithoutRport()
+    {
+        await using var server = await LoopbackSipStack.StartAsync(o => o.Transport.ForceRport = true);
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+
+        await peer.SendAsync(SipWire.Request("OPTIONS", peer, via: "SIP/2.0/UDP 192.0.2.1:5070;branch=z9hG4bKforced"));
+        var response = await peer.ReceiveResponseAsync();
+
+        Assert.Equal(peer.LocalEndPoint.Port, response.TopVia!.Rport);
+        Assert.Equal("127.0.0.1", response.TopVia.Received);
+    }
 }
