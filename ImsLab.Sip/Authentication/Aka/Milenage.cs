@@ -27,8 +27,8 @@ public sealed class Milenage : IDisposable
     /// <summary>Creates the algorithm for subscriber key <paramref name="k"/> and the derived <paramref name="opc"/>.</summary>
     public Milenage(ReadOnlySpan<byte> k, ReadOnlySpan<byte> opc)
     {
-        ThrowIfWrongLength(k, AkaLength.K, nameof(k));
-        ThrowIfWrongLength(opc, AkaLength.Opc, nameof(opc));
+        AuthenticationThrowHelper.ThrowIfWrongLength(k, AkaLength.K, nameof(k));
+        AuthenticationThrowHelper.ThrowIfWrongLength(opc, AkaLength.Opc, nameof(opc));
         opc.CopyTo(_opc);
         _aes = Aes.Create();
         _aes.Key = k.ToArray();
@@ -52,9 +52,9 @@ public sealed class Milenage : IDisposable
     /// <summary>OPc = OP xor E_K(OP) (TS 35.206 4.1).</summary>
     public static void ComputeOpc(ReadOnlySpan<byte> k, ReadOnlySpan<byte> op, Span<byte> opc)
     {
-        ThrowIfWrongLength(k, AkaLength.K, nameof(k));
-        ThrowIfWrongLength(op, AkaLength.Op, nameof(op));
-        ThrowIfWrongLength(opc, AkaLength.Opc, nameof(opc));
+        AuthenticationThrowHelper.ThrowIfWrongLength(k, AkaLength.K, nameof(k));
+        AuthenticationThrowHelper.ThrowIfWrongLength(op, AkaLength.Op, nameof(op));
+        AuthenticationThrowHelper.ThrowIfWrongLength(opc, AkaLength.Opc, nameof(opc));
         using var aes = Aes.Create();
         aes.Key = k.ToArray();
         aes.EncryptEcb(op, opc, PaddingMode.None);
@@ -72,7 +72,7 @@ public sealed class Milenage : IDisposable
     /// <summary>f1: the network authentication code MAC-A over SQN, RAND and AMF.</summary>
     public void F1(ReadOnlySpan<byte> rand, ReadOnlySpan<byte> sqn, ReadOnlySpan<byte> amf, Span<byte> macA)
     {
-        ThrowIfWrongLength(macA, AkaLength.Mac, nameof(macA));
+        AuthenticationThrowHelper.ThrowIfWrongLength(macA, AkaLength.Mac, nameof(macA));
         Span<byte> out1 = stackalloc byte[Block];
         Compute(rand, sqn, amf, first: 1, last: 1, out1);
         out1[..AkaLength.Mac].CopyTo(macA);
@@ -81,7 +81,7 @@ public sealed class Milenage : IDisposable
     /// <summary>f1*: the re-synchronisation message authentication code MAC-S over SQN, RAND and AMF.</summary>
     public void F1Star(ReadOnlySpan<byte> rand, ReadOnlySpan<byte> sqn, ReadOnlySpan<byte> amf, Span<byte> macS)
     {
-        ThrowIfWrongLength(macS, AkaLength.Mac, nameof(macS));
+        AuthenticationThrowHelper.ThrowIfWrongLength(macS, AkaLength.Mac, nameof(macS));
         Span<byte> out1 = stackalloc byte[Block];
         Compute(rand, sqn, amf, first: 1, last: 1, out1);
         out1[AkaLength.Mac..].CopyTo(macS);
@@ -98,7 +98,7 @@ public sealed class Milenage : IDisposable
     /// <summary>f5*: the anonymity key AK* used to conceal SQN_MS in AUTS.</summary>
     public void F5Star(ReadOnlySpan<byte> rand, Span<byte> akStar)
     {
-        ThrowIfWrongLength(akStar, AkaLength.Ak, nameof(akStar));
+        AuthenticationThrowHelper.ThrowIfWrongLength(akStar, AkaLength.Ak, nameof(akStar));
         Span<byte> out5 = stackalloc byte[Block];
         Compute(rand, default, default, first: 5, last: 5, out5);
         out5[..AkaLength.Ak].CopyTo(akStar);
@@ -111,7 +111,7 @@ public sealed class Milenage : IDisposable
     public void ComputeVector(ReadOnlySpan<byte> rand, ReadOnlySpan<byte> sqn, ReadOnlySpan<byte> amf,
         Span<byte> macA, Span<byte> res, Span<byte> ck, Span<byte> ik, Span<byte> ak)
     {
-        ThrowIfWrongLength(macA, AkaLength.Mac, nameof(macA));
+        AuthenticationThrowHelper.ThrowIfWrongLength(macA, AkaLength.Mac, nameof(macA));
         Span<byte> outs = stackalloc byte[4 * Block];
         Compute(rand, sqn, amf, first: 1, last: 4, outs);
         outs[..AkaLength.Mac].CopyTo(macA);
@@ -131,10 +131,10 @@ public sealed class Milenage : IDisposable
     // TS 35.206 4.1: OUT2 gives AK (first 48 bits) and RES (last 64 bits); OUT3 is CK; OUT4 is IK.
     private static void CopyF2345(ReadOnlySpan<byte> out234, Span<byte> res, Span<byte> ck, Span<byte> ik, Span<byte> ak)
     {
-        ThrowIfWrongLength(res, AkaLength.Res, nameof(res));
-        ThrowIfWrongLength(ck, AkaLength.Ck, nameof(ck));
-        ThrowIfWrongLength(ik, AkaLength.Ik, nameof(ik));
-        ThrowIfWrongLength(ak, AkaLength.Ak, nameof(ak));
+        AuthenticationThrowHelper.ThrowIfWrongLength(res, AkaLength.Res, nameof(res));
+        AuthenticationThrowHelper.ThrowIfWrongLength(ck, AkaLength.Ck, nameof(ck));
+        AuthenticationThrowHelper.ThrowIfWrongLength(ik, AkaLength.Ik, nameof(ik));
+        AuthenticationThrowHelper.ThrowIfWrongLength(ak, AkaLength.Ak, nameof(ak));
         out234[..AkaLength.Ak].CopyTo(ak);
         out234[AkaLength.Mac..Block].CopyTo(res);
         out234.Slice(Block, Block).CopyTo(ck);
@@ -149,7 +149,7 @@ public sealed class Milenage : IDisposable
     // cost, not AES itself, dominates a 16-octet encryption.
     private void Compute(ReadOnlySpan<byte> rand, ReadOnlySpan<byte> sqn, ReadOnlySpan<byte> amf, int first, int last, Span<byte> outputs)
     {
-        ThrowIfWrongLength(rand, AkaLength.Rand, nameof(rand));
+        AuthenticationThrowHelper.ThrowIfWrongLength(rand, AkaLength.Rand, nameof(rand));
         Span<byte> temp = stackalloc byte[Block];
         rand.CopyTo(_input);
         Xor(_input, _opc);
@@ -162,8 +162,8 @@ public sealed class Milenage : IDisposable
             var block = _input.AsSpan((n - first) * Block, Block);
             if (n == 1)
             {
-                ThrowIfWrongLength(sqn, AkaLength.Sqn, nameof(sqn));
-                ThrowIfWrongLength(amf, AkaLength.Amf, nameof(amf));
+                AuthenticationThrowHelper.ThrowIfWrongLength(sqn, AkaLength.Sqn, nameof(sqn));
+                AuthenticationThrowHelper.ThrowIfWrongLength(amf, AkaLength.Amf, nameof(amf));
                 sqn.CopyTo(scratch);
                 amf.CopyTo(scratch[AkaLength.Sqn..]);
                 scratch[..(AkaLength.Sqn + AkaLength.Amf)].CopyTo(scratch[(AkaLength.Sqn + AkaLength.Amf)..]);
@@ -204,10 +204,5 @@ public sealed class Milenage : IDisposable
         ulong a1 = BinaryPrimitives.ReadUInt64LittleEndian(target[8..]);
         BinaryPrimitives.WriteUInt64LittleEndian(target, a0 ^ BinaryPrimitives.ReadUInt64LittleEndian(other));
         BinaryPrimitives.WriteUInt64LittleEndian(target[8..], a1 ^ BinaryPrimitives.ReadUInt64LittleEndian(other[8..]));
-    }
-
-    private static void ThrowIfWrongLength(ReadOnlySpan<byte> value, int length, string name)
-    {
-        if (value.Length != length) AuthenticationThrowHelper.ThrowWrongLength(name, length, value.Length);
     }
 }

@@ -21,8 +21,8 @@ public static class AkaDigestPassword
             case DigestAlgorithm.AkaV1Md5:
                 return res.ToArray();
             case DigestAlgorithm.AkaV2Md5:
-                if (ik.Length != AkaLength.Ik) AuthenticationThrowHelper.ThrowWrongLength(nameof(ik), AkaLength.Ik, ik.Length);
-                if (ck.Length != AkaLength.Ck) AuthenticationThrowHelper.ThrowWrongLength(nameof(ck), AkaLength.Ck, ck.Length);
+                AuthenticationThrowHelper.ThrowIfWrongLength(ik, AkaLength.Ik, nameof(ik));
+                AuthenticationThrowHelper.ThrowIfWrongLength(ck, AkaLength.Ck, nameof(ck));
                 Span<byte> key = stackalloc byte[res.Length + AkaLength.Ik + AkaLength.Ck];
                 res.CopyTo(key);
                 ik.CopyTo(key[res.Length..]);

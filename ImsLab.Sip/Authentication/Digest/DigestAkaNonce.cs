@@ -8,8 +8,8 @@ public static class DigestAkaNonce
     /// <summary>Encodes the nonce.</summary>
     public static string Create(ReadOnlySpan<byte> rand, ReadOnlySpan<byte> autn, ReadOnlySpan<byte> serverData)
     {
-        if (rand.Length != AkaLength.Rand) AuthenticationThrowHelper.ThrowWrongLength(nameof(rand), AkaLength.Rand, rand.Length);
-        if (autn.Length != AkaLength.Autn) AuthenticationThrowHelper.ThrowWrongLength(nameof(autn), AkaLength.Autn, autn.Length);
+        AuthenticationThrowHelper.ThrowIfWrongLength(rand, AkaLength.Rand, nameof(rand));
+        AuthenticationThrowHelper.ThrowIfWrongLength(autn, AkaLength.Autn, nameof(autn));
         Span<byte> raw = stackalloc byte[AkaLength.Rand + AkaLength.Autn + serverData.Length];
         rand.CopyTo(raw);
         autn.CopyTo(raw[AkaLength.Rand..]);

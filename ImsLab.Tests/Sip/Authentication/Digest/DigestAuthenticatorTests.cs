@@ -246,10 +246,7 @@ public sealed class DigestAuthenticatorTests
     [Fact]
     public void ForgedAutsIsAResynchronizationFailureAnd403()
     {
-        var set = Ts35208TestSet.Get(3);
-        var credentials = AkaVectorGeneratorTests.Credentials(set);
-        using var milenage = credentials.CreateMilenage();
-        var challenge = _authenticator.CreateChallenge(Impi, Realm, DigestAlgorithm.AkaV1Md5, AkaVectorGenerator.Generate(milenage, Bytes(set.Rand), 99, Bytes(set.Amf)));
+        var (challenge, credentials) = AkaChallenge(Ts35208TestSet.Get(3));
         var forged = DigestClient.Respond(new DigestChallenge { Realm = Realm, Nonce = challenge.Nonce, QopOptions = ["auth"] }, Request(), "");
         var withAuts = DigestCredentials.Parse(forged.ToHeaderValue().Replace("algorithm=MD5", "", StringComparison.Ordinal) + ", algorithm=AKAv1-MD5, auts=\"" + Convert.ToBase64String(new byte[AkaLength.Auts]) + "\"").Value!;
 
@@ -261,10 +258,7 @@ public sealed class DigestAuthenticatorTests
     [Fact]
     public void AutsThatIsNotFourteenOctetsIsMalformed()
     {
-        var set = Ts35208TestSet.Get(3);
-        var credentials = AkaVectorGeneratorTests.Credentials(set);
-        using var milenage = credentials.CreateMilenage();
-        var challenge = _authenticator.CreateChallenge(Impi, Realm, DigestAlgorithm.AkaV1Md5, AkaVectorGenerator.Generate(milenage, Bytes(set.Rand), 99, Bytes(set.Amf)));
+        var (challenge, credentials) = AkaChallenge(Ts35208TestSet.Get(3));
         var text = $"Digest username=\"{Impi}\", realm=\"{Realm}\", nonce=\"{challenge.Nonce}\", uri=\"{Uri}\", response=\"\", algorithm=AKAv1-MD5, auts=\"AAAA\"";
 
         var result = Verify(DigestCredentials.Parse(text).Value!, DigestSecret.ForAka(credentials));
@@ -275,16 +269,21 @@ public sealed class DigestAuthenticatorTests
     [Fact]
     public void UeThatRejectsTheNetworkAnswersWithAResponseThatFails()
     {
-        var set = Ts35208TestSet.Get(6);
-        var credentials = AkaVectorGeneratorTests.Credentials(set);
-        using var milenage = credentials.CreateMilenage();
-        var challenge = _authenticator.CreateChallenge(Impi, Realm, DigestAlgorithm.AkaV1Md5, AkaVectorGenerator.Generate(milenage, Bytes(set.Rand), 99, Bytes(set.Amf)));
+        var (challenge, credentials) = AkaChallenge(Ts35208TestSet.Get(6));
         var otherUsim = new UsimAka(AkaVectorGeneratorTests.Credentials(Ts35208TestSet.Get(7)), new UsimOptions());
 
         var answer = DigestClient.RespondAka(challenge, Request(), otherUsim);
 
         Assert.Equal(UsimAuthenticationOutcome.MacFailure, answer.Usim.Outcome);
         Assert.Equal(DigestVerificationStatus.WrongResponse, Verify(answer.Credentials, DigestSecret.ForAka(credentials)).Status);
+    }
+
+    private (DigestChallenge Challenge, AkaCredentials Credentials) AkaChallenge(Ts35208TestSet set)
+    {
+        var credentials = AkaVectorGeneratorTests.Credentials(set);
+        using var milenage = credentials.CreateMilenage();
+        var vector = AkaVectorGenerator.Generate(milenage, Bytes(set.Rand), SequenceNumber.Compose(3, 3, 5), Bytes(set.Amf));
+        return (_authenticator.CreateChallenge(Impi, Realm, DigestAlgorithm.AkaV1Md5, vector), credentials);
     }
 
     private static byte[] DigestAkaNonceRand(DigestChallenge challenge)
