@@ -58,7 +58,7 @@ public static class ReginfoDocumentReader
         if (!TryReadCounter(root, "version", required: true, out var version, out var failure)) return failure;
         if (!TryReadEnum<ReginfoDocumentState>(root, "state", out var state, out failure)) return failure;
 
-        var registrations = new List<ReginfoRegistration>();
+        var registrations = new List<UeReginfoRegistration>();
         foreach (var element in root.Elements(Ns + "registration"))
         {
             var registration = ReadRegistration(element, out failure);
@@ -66,10 +66,10 @@ public static class ReginfoDocumentReader
             registrations.Add(registration);
         }
 
-        return new ReginfoReadResult(new ReginfoDocument(version!.Value, state, registrations), ReginfoReadError.None, null);
+        return new ReginfoReadResult(new UeReginfoDocument(version!.Value, state, registrations), ReginfoReadError.None, null);
     }
 
-    private static ReginfoRegistration? ReadRegistration(XElement element, out ReginfoReadResult failure)
+    private static UeReginfoRegistration? ReadRegistration(XElement element, out ReginfoReadResult failure)
     {
         // RFC 3680 5.4: aor, id and state are required on registration.
         if (!TryReadRequired(element, "aor", out var aor, out failure)
@@ -79,7 +79,7 @@ public static class ReginfoDocumentReader
             return null;
         }
 
-        var contacts = new List<ReginfoContact>();
+        var contacts = new List<UeReginfoContact>();
         foreach (var contactElement in element.Elements(Ns + "contact"))
         {
             var contact = ReadContact(contactElement, out failure);
@@ -87,10 +87,10 @@ public static class ReginfoDocumentReader
             contacts.Add(contact);
         }
         failure = default;
-        return new ReginfoRegistration(aor, id, state, contacts);
+        return new UeReginfoRegistration(aor, id, state, contacts);
     }
 
-    private static ReginfoContact? ReadContact(XElement element, out ReginfoReadResult failure)
+    private static UeReginfoContact? ReadContact(XElement element, out ReginfoReadResult failure)
     {
         // RFC 3680 5.4: id, state and event are required on contact, and the uri element.
         if (!TryReadRequired(element, "id", out var id, out failure)
@@ -124,7 +124,7 @@ public static class ReginfoDocumentReader
 
         var displayName = element.Element(Ns + "display-name")?.Value;
         failure = default;
-        return new ReginfoContact(id, state, contactEvent, uri, expires, duration, retryAfter, displayName, unknown);
+        return new UeReginfoContact(id, state, contactEvent, uri, expires, duration, retryAfter, displayName, unknown);
     }
 
     private static bool TryReadRequired(XElement element, string attribute, out string value, out ReginfoReadResult failure)

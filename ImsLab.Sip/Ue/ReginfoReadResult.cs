@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace ImsLab.Sip.Ue;
 
 /// <summary>The outcome of <see cref="ReginfoDocumentReader.Read(ReadOnlySpan{byte})"/>: a document, or a reason.</summary>
-public readonly record struct ReginfoReadResult(ReginfoDocument? Document, ReginfoReadError Error, string? ErrorDetail)
+public readonly record struct ReginfoReadResult(UeReginfoDocument? Document, ReginfoReadError Error, string? ErrorDetail)
 {
     /// <summary>True when <see cref="Document"/> holds the parsed document.</summary>
     [MemberNotNullWhen(true, nameof(Document))]

@@ -13,6 +13,6 @@ public sealed record UeNotification(
     SipRequest Request,
     string? SubscriptionState,
     string? SubscriptionStateReason,
-    ReginfoDocument? Document,
+    UeReginfoDocument? Document,
     ReginfoReadError ReadError,
     DateTimeOffset At);

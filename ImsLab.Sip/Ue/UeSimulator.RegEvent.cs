@@ -66,7 +66,7 @@ public sealed partial class UeSimulator
         if (subscription is null
             || !string.Equals(request.CallId, subscription.Leg.CallId, StringComparison.Ordinal)
             || !string.Equals(request.To?.Tag, subscription.Leg.LocalTag, StringComparison.Ordinal)
-            || !string.Equals(UeTokenHeader.Read(request, SipHeaderNames.Event)?.Token, "reg", StringComparison.OrdinalIgnoreCase))
+            || !string.Equals(request.Event?.Package, "reg", StringComparison.OrdinalIgnoreCase))
         {
             await RespondAsync(transaction, 481).ConfigureAwait(false);
             return;
@@ -74,7 +74,7 @@ public sealed partial class UeSimulator
         await RespondAsync(transaction, 200).ConfigureAwait(false);
         subscription.Leg.RemoteTag ??= request.From?.Tag;
 
-        ReginfoDocument? document = null;
+        UeReginfoDocument? document = null;
         var readError = ReginfoReadError.None;
         if (!request.Body.IsEmpty)
         {
@@ -83,8 +83,8 @@ public sealed partial class UeSimulator
             readError = read.Error;
             if (!read.Success) UeSimulatorLog.NotifyBodyUnreadable(_logger, _options.Impi, read.Error, read.ErrorDetail);
         }
-        var subscriptionState = UeTokenHeader.Read(request, SipHeaderNames.SubscriptionState);
-        var notification = new UeNotification(request, subscriptionState?.Token, subscriptionState?.Parameters.Get("reason"), document, readError, receivedAt);
+        var subscriptionState = request.SubscriptionState;
+        var notification = new UeNotification(request, subscriptionState?.State, subscriptionState?.Reason, document, readError, receivedAt);
         UeSimulatorLog.NotifyReceived(_logger, _options.Impi, document?.Version, notification.SubscriptionState);
         RunInBackground(_ =>
         {
@@ -155,7 +155,7 @@ public sealed partial class UeSimulator
         }
     }
 
-    private bool IsOurContact(ReginfoContact contact)
+    private bool IsOurContact(UeReginfoContact contact)
     {
         var requests = _requests!;
         if (contact.InstanceId is { } instance) return string.Equals(instance, requests.InstanceId, StringComparison.Ordinal);

@@ -66,9 +66,7 @@ public sealed partial class UeSimulator
                     break;
 
                 // RFC 3261 10.2.8: retry once with the registrar's Min-Expires.
-                case 423 when !retriedWithMinExpires && response.Headers.GetFirst(SipHeaderNames.MinExpires) is { } minText
-                                                     && int.TryParse(minText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var minExpires)
-                                                     && minExpires > expires:
+                case 423 when !retriedWithMinExpires && response.MinExpires is { } minExpires && minExpires > expires:
                     retriedWithMinExpires = true;
                     expires = minExpires;
                     break;
@@ -77,9 +75,6 @@ public sealed partial class UeSimulator
                 case 403 when reportedMacFailure:
                     Fail(UeFailureReason.NetworkAuthenticationFailed, 403, "the network failed authentication (AUTN MAC did not verify)");
                     return;
-
-                case >= 100 and < 200:
-                    break;
 
                 default:
                     Fail(UeFailureReason.Rejected, response.StatusCode, $"REGISTER rejected: {response.StatusCode} {response.ReasonPhrase}");
@@ -114,8 +109,8 @@ public sealed partial class UeSimulator
             return;
         }
 
-        ServiceRoute = [.. SipHeaderReader.ReadNameAddresses(response.Headers, SipHeaderNames.ServiceRoute).Select(route => route.ToString())];
-        AssociatedUris = [.. SipHeaderReader.ReadNameAddresses(response.Headers, SipHeaderNames.PAssociatedUri).Select(uri => uri.Uri.ToString())];
+        ServiceRoute = [.. response.ServiceRoutes.Select(route => route.ToString())];
+        AssociatedUris = [.. response.PAssociatedUris.Select(uri => uri.Uri.ToString())];
         GrantedExpires = granted;
         RegistrationExpiresAt = _time.GetUtcNow() + granted;
         ScheduleRegistrationRefresh(granted);

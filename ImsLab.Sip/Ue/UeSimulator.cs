@@ -156,6 +156,19 @@ public sealed partial class UeSimulator : IAsyncDisposable
         return waiter.Task.WaitAsync(ct);
     }
 
+    /// <summary>
+    /// Completes when no background procedure (re-registration, subscription, NOTIFY reaction) is running or queued:
+    /// what the network sent so far has been fully applied. Lets tests and tools step a fake clock safely.
+    /// </summary>
+    public async Task WhenIdleAsync(CancellationToken ct)
+    {
+        while (_background.Keys.Where(task => !task.IsCompleted).ToArray() is { Length: > 0 } running)
+        {
+            try { await Task.WhenAll(running).WaitAsync(ct).ConfigureAwait(false); }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
+        }
+    }
+
     /// <summary>Stops timers, waits for running procedures and closes the UE's transport. Does not deregister: call <see cref="StopAsync"/> first.</summary>
     public async ValueTask DisposeAsync()
     {

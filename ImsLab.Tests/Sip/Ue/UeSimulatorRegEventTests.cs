@@ -41,7 +41,7 @@ public sealed class UeSimulatorRegEventTests
         var notification = await bed.NextNotificationAsync();
 
         Assert.Equal("active", notification.SubscriptionState);
-        var document = Assert.IsType<ReginfoDocument>(notification.Document);
+        var document = Assert.IsType<UeReginfoDocument>(notification.Document);
         Assert.Equal(0, document.Version);
         var contact = Assert.Single(Assert.Single(document.Registrations).Contacts);
         Assert.Equal(ReginfoContactEvent.Registered, contact.Event);
@@ -158,5 +158,77 @@ public sealed class UeSimulatorRegEventTests
         Assert.False(bed.Ue.IsSubscribedToRegEvent);
         Assert.Null(bed.Ue.NextSubscriptionRefreshAt);
         Assert.Equal(UeRegistrationState.Deregistered, bed.Ue.State);
+    }
+
+    [Fact]
+    public async Task RefreshesTheSubscriptionInItsDialogSixHundredSecondsBeforeItExpires()
+    {
+        await using var bed = UeTestBed.Create();
+        var register = await bed.RegisterWithoutChallengeAsync(grantedExpires: 2_000_000);
+        var subscribe = (await bed.AcceptSubscriptionAsync(register)).Request;
+        await bed.NextNotificationAsync();
+        var due = bed.Time.GetUtcNow().AddSeconds(599_400);
+        Assert.Equal(due, bed.Ue.NextSubscriptionRefreshAt);
+
+        bed.Time.Advance(TimeSpan.FromSeconds(599_400));
+        var refresh = (await bed.Peer.ReceiveAsync("SUBSCRIBE")).Request;
+
+        // RFC 6665 4.1.2.2: a refresh is sent within the dialog: same Call-ID and tags, the next CSeq.
+        Assert.Equal(subscribe.CallId, refresh.CallId);
+        Assert.Equal(subscribe.From!.Tag, refresh.From!.Tag);
+        Assert.Equal($"peer{subscribe.CSeq!.Value.Number}", refresh.To!.Tag);
+        Assert.Equal(subscribe.CSeq.Value.Number + 1, refresh.CSeq!.Value.Number);
+        Assert.Equal("reg", refresh.Headers.GetFirst(SipHeaderNames.Event));
+    }
+
+    [Fact]
+    public async Task ProbationRegistersAgainAfterRetryAfter()
+    {
+        await using var bed = UeTestBed.Create();
+        var (register, subscribe) = await bed.RegisterAndSubscribeAsync();
+
+        var probation = UeTestBed.ContactXml(register, "terminated", "probation", expires: null).Replace("event=\"probation\"", "event=\"probation\" retry-after=\"120\"", StringComparison.Ordinal);
+        await bed.NotifyAsync(subscribe, 1, "terminated", probation, subscriptionState: "terminated;reason=probation");
+        await bed.NextNotificationAsync();
+
+        Assert.Equal(UeRegistrationState.Deregistered, bed.Ue.State);
+        Assert.Equal(bed.Time.GetUtcNow().AddSeconds(120), bed.Ue.NextRegistrationRefreshAt);
+        bed.Time.Advance(TimeSpan.FromSeconds(120));
+        var again = await bed.Peer.ReceiveAsync("REGISTER");
+        Assert.NotEqual(register.Request.CallId, again.Request.CallId);
+        Assert.Contains("response=\"\"", again.Request.Headers.GetFirst(SipHeaderNames.Authorization));
+    }
+
+    [Fact]
+    public async Task AnUnreadableBodyIsStillAnsweredAndReportedWithItsReason()
+    {
+        await using var bed = UeTestBed.Create();
+        var (register, subscribe) = await bed.RegisterAndSubscribeAsync();
+
+        var answer = await bed.NotifyAsync(subscribe, 1, "active", "<contact id=\"broken\"");
+        var notification = await bed.NextNotificationAsync();
+
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Null(notification.Document);
+        Assert.Equal(ReginfoReadError.MalformedXml, notification.ReadError);
+        Assert.Equal(UeRegistrationState.Registered, bed.Ue.State);
+    }
+
+    [Fact]
+    public async Task ARefusedSubscriptionLeavesTheRegistrationAloneAndIsTriedAgainAfterTheNextRegistration()
+    {
+        await using var bed = UeTestBed.Create();
+        await bed.RegisterWithoutChallengeAsync();
+
+        var subscribe = await bed.Peer.ReceiveAsync("SUBSCRIBE");
+        await bed.Peer.RespondAsync(subscribe, 403);
+        await bed.WhenIdleAsync();
+        bed.Time.Advance(TimeSpan.FromSeconds(599_400));
+        var refresh = await bed.Peer.ReceiveAsync("REGISTER");
+        await bed.AcceptAsync(refresh);
+        var retry = await bed.Peer.ReceiveAsync("SUBSCRIBE");
+
+        Assert.Equal(UeRegistrationState.Registered, (await bed.NextStateAsync(UeRegistrationState.Registered)).Current);
+        Assert.NotEqual(subscribe.Request.CallId, retry.Request.CallId);
     }
 }

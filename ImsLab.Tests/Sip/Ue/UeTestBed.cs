@@ -117,6 +117,8 @@ internal sealed class UeTestBed : IAsyncDisposable
         await Peer.RespondAsync(subscribe, 200, response => response.Headers.Add(SipHeaderNames.Expires, "600000"));
         var answer = await NotifyAsync(subscribe, version: 0, "active", ContactXml(register, "active", "registered", 600_000));
         Assert.Equal(200, answer.StatusCode);
+        // The 200 to SUBSCRIBE and the NOTIFY race each other; before a test moves the clock, both must be applied.
+        await WhenIdleAsync();
         return subscribe;
     }
 
@@ -157,6 +159,9 @@ internal sealed class UeTestBed : IAsyncDisposable
             if (change.Current == state) return change;
         }
     }
+
+    /// <summary>Waits until the UE has applied everything it received (see <see cref="UeSimulator.WhenIdleAsync"/>).</summary>
+    public Task WhenIdleAsync() => Ue.WhenIdleAsync(CancellationToken.None).WaitAsync(WaitLimit);
 
     public async Task<UeNotification> NextNotificationAsync()
     {

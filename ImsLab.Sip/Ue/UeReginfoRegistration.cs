@@ -5,8 +5,8 @@ namespace ImsLab.Sip.Ue;
 /// <param name="Id">The registration's id attribute.</param>
 /// <param name="State">Init, active or terminated.</param>
 /// <param name="Contacts">The contacts in document order.</param>
-public sealed record ReginfoRegistration(
+public sealed record UeReginfoRegistration(
     string Aor,
     string Id,
     ReginfoRegistrationState State,
-    IReadOnlyList<ReginfoContact> Contacts);
+    IReadOnlyList<UeReginfoContact> Contacts);

@@ -10,7 +10,7 @@ namespace ImsLab.Sip.Ue;
 /// <param name="RetryAfter">Seconds to wait before registering again (probation), when the document says.</param>
 /// <param name="DisplayName">The display-name element, when present.</param>
 /// <param name="UnknownParameters">The unknown-param elements, name and value in document order (e.g. +sip.instance).</param>
-public sealed record ReginfoContact(
+public sealed record UeReginfoContact(
     string Id,
     ReginfoContactState State,
     ReginfoContactEvent Event,

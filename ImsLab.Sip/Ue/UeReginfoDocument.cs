@@ -4,7 +4,7 @@ namespace ImsLab.Sip.Ue;
 /// <param name="Version">The version counter; a watcher ignores documents older than the last one it applied.</param>
 /// <param name="State">Full or partial.</param>
 /// <param name="Registrations">The registrations in document order.</param>
-public sealed record ReginfoDocument(
+public sealed record UeReginfoDocument(
     long Version,
     ReginfoDocumentState State,
-    IReadOnlyList<ReginfoRegistration> Registrations);
+    IReadOnlyList<UeReginfoRegistration> Registrations);
