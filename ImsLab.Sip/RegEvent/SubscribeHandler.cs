@@ -170,7 +170,11 @@ internal sealed class SubscribeHandler(RegEventNotifier notifier, RegistrationTa
     private static SipResponse Accepted(SipRequest request, string localTag, int expires, BindingFlow flow)
     {
         var response = SipResponse.CreateFor(request, 200);
-        SipToTag.EnsureOnFinal(response, localTag);
+        if (SipToTag.IsMissing(response))
+        {
+            // RFC 6665 4.1.2.1 / RFC 3261 12.1.1: our tag of the dialog the subscription lives in.
+            SipToTag.Add(response, localTag);
+        }
         response.Headers.Add(SipHeaderNames.Expires, expires.ToString(CultureInfo.InvariantCulture));
         response.Headers.Add(SipHeaderNames.Contact, RegEventNotifier.LocalContact(flow));
         response.Headers.Add(SipHeaderNames.Event, RegEventNotifier.EventPackage);
