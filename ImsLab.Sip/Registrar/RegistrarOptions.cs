@@ -42,8 +42,9 @@ public sealed class RegistrarOptions
     /// subscriber directory); when false such a REGISTER is refused with 403.</summary>
     public bool DeriveImpiFromImpu { get; set; } = true;
 
-    /// <summary>Addresses of P-CSCFs whose integrity-protected flag is believed and which may subscribe to reg-event
-    /// for any user (TS 24.229 5.4.2.1.1). Empty: every peer is trusted (lab default).</summary>
+    /// <summary>Addresses of P-CSCFs: their integrity-protected flag is believed, their 401s carry ik/ck, and they may
+    /// subscribe to reg-event for any user (TS 24.229 5.4.1.2.1, 5.4.2.1.1). Empty (lab default): the flag is believed
+    /// from any peer, no 401 carries keys, and only a subscriber may watch its own registration.</summary>
     public IList<IPAddress> TrustedPcscfs { get; } = [];
 
     /// <summary>The expiry (seconds) given to contacts when the network asks for re-authentication (TS 24.229
