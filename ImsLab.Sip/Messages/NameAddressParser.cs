@@ -6,11 +6,13 @@ namespace ImsLab.Sip.Messages;
 /// </summary>
 internal static class NameAddressParser
 {
-    public static bool TryParse(ReadOnlySpan<char> text, out string? displayName, out SipUri? uri, out SipParameters parameters)
+    public static bool TryParse(
+        ReadOnlySpan<char> text, out string? displayName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SipUri? uri,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SipParameters? parameters)
     {
         displayName = null;
         uri = null;
-        parameters = new SipParameters();
+        parameters = null;
         text = SipGrammar.TrimLws(text);
         if (text.IsEmpty)
         {
@@ -93,7 +95,7 @@ internal static class NameAddressParser
     public static bool TryCreate<T>(ReadOnlySpan<char> text, Func<string?, SipUri, SipParameters, T> create, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value)
         where T : class
     {
-        value = TryParse(text, out var display, out var uri, out var parameters) ? create(display, uri!, parameters) : null;
+        value = TryParse(text, out var display, out var uri, out var parameters) ? create(display, uri, parameters) : null;
         return value is not null;
     }
 

@@ -28,7 +28,7 @@ public readonly record struct SipCSeq(uint Number, string Method)
             return false;
         }
 
-        cseq = new SipCSeq((uint)number, method.ToString());
+        cseq = new SipCSeq((uint)number, SipMethods.Intern(method));
         return true;
     }
 }

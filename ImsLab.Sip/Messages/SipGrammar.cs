@@ -12,6 +12,8 @@ internal static class SipGrammar
     private static readonly SearchValues<byte> TokenBytes =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.!%*_+`'~"u8);
 
+    public static SearchValues<char> TokenCharacters => TokenChars;
+
     public static bool IsTokenChar(char c) => TokenChars.Contains(c);
 
     public static bool IsToken(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExcept(TokenChars);
@@ -25,16 +27,23 @@ internal static class SipGrammar
     /// <summary>Index of the closing quote of a quoted-string that opens at <paramref name="start"/>, or -1 (RFC 3261 25.1 quoted-pair).</summary>
     public static int FindClosingQuote(ReadOnlySpan<char> text, int start)
     {
-        for (var i = start + 1; i < text.Length; i++)
+        // Jump between backslashes and quotes instead of looking at every character.
+        var i = start + 1;
+        while (i < text.Length)
         {
-            if (text[i] == '\\')
+            var next = text[i..].IndexOfAny('\\', '"');
+            if (next < 0)
             {
-                i++;
+                return -1;
             }
-            else if (text[i] == '"')
+
+            i += next;
+            if (text[i] == '"')
             {
                 return i;
             }
+
+            i += 2;
         }
 
         return -1;
@@ -46,9 +55,19 @@ internal static class SipGrammar
     /// </summary>
     public static int IndexOfUnquoted(ReadOnlySpan<char> text, char separator)
     {
+        // Jump from one character that matters to the next (vectorised), instead of looking at every character.
+        ReadOnlySpan<char> stops = ['"', '<', '>', separator];
         var inAngle = false;
-        for (var i = 0; i < text.Length; i++)
+        var i = 0;
+        while (i < text.Length)
         {
+            var next = text[i..].IndexOfAny(stops);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             var c = text[i];
             if (c == '"')
             {
@@ -68,10 +87,12 @@ internal static class SipGrammar
             {
                 inAngle = false;
             }
-            else if (c == separator && !inAngle)
+            else if (!inAngle)
             {
                 return i;
             }
+
+            i++;
         }
 
         return inAngle ? -2 : -1;

@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Runtime.InteropServices;
+using System.Text;
 
 namespace ImsLab.Sip.Messages;
 
@@ -9,6 +11,10 @@ namespace ImsLab.Sip.Messages;
 public sealed class SipHeaderList : IEnumerable<SipHeader>
 {
     private readonly List<Entry> _entries;
+
+    // Parsed lines keep their value as a slice of the received message; the string is decoded on first read, so a
+    // parse does not pay for values nobody looks at (Authorization, Allow, Security-Verify... in a REGISTER).
+    private byte[]? _source;
 
     /// <summary>Creates an empty list.</summary>
     public SipHeaderList() => _entries = [];
@@ -22,7 +28,7 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     internal int Version { get; private set; }
 
     /// <summary>The header line at <paramref name="index"/>.</summary>
-    public SipHeader this[int index] => _entries[index].ToHeader();
+    public SipHeader this[int index] => new(_entries[index].Name, GetValue(index));
 
     /// <summary>Appends a header line.</summary>
     public void Add(string name, string value)
@@ -37,6 +43,30 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     {
         _entries.Add(new Entry(name, canonicalName, value));
         Version++;
+    }
+
+    /// <summary>Appends a parsed line whose value is the UTF-8 slice [start, start+length) of the source set by <see cref="AttachSource"/>.</summary>
+    internal void AddParsed(string name, string canonicalName, int valueStart, int valueLength)
+    {
+        _entries.Add(new Entry(name, canonicalName, null, valueStart, valueLength));
+        Version++;
+    }
+
+    /// <summary>The received message that holds the values added by offset; the list keeps it, nobody else writes it.</summary>
+    internal void AttachSource(byte[] source) => _source = source;
+
+    /// <summary>The value of a line as received octets, when it is still a slice of the source (not decoded, not unfolded).</summary>
+    internal bool TryGetRawValue(int index, out ReadOnlySpan<byte> value)
+    {
+        var entry = _entries[index];
+        if (entry.Value is null && _source is not null)
+        {
+            value = _source.AsSpan(entry.ValueStart, entry.ValueLength);
+            return true;
+        }
+
+        value = default;
+        return false;
     }
 
     /// <summary>Inserts a header line at <paramref name="index"/> (0 = first), e.g. a new top Via.</summary>
@@ -94,7 +124,7 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     {
         ArgumentNullException.ThrowIfNull(name);
         var index = IndexOf(SipHeaderNames.Canonicalize(name));
-        return index < 0 ? null : _entries[index].Value;
+        return index < 0 ? null : GetValue(index);
     }
 
     /// <summary>Value of every line of that header, in order. A line may itself hold several comma-separated values.</summary>
@@ -102,11 +132,11 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     {
         ArgumentNullException.ThrowIfNull(name);
         var canonical = SipHeaderNames.Canonicalize(name);
-        foreach (var entry in _entries)
+        for (var i = 0; i < _entries.Count; i++)
         {
-            if (entry.Is(canonical))
+            if (_entries[i].Is(canonical))
             {
-                yield return entry.Value;
+                yield return GetValue(i);
             }
         }
     }
@@ -138,9 +168,9 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     /// <inheritdoc />
     public IEnumerator<SipHeader> GetEnumerator()
     {
-        foreach (var entry in _entries)
+        for (var i = 0; i < _entries.Count; i++)
         {
-            yield return entry.ToHeader();
+            yield return this[i];
         }
     }
 
@@ -148,20 +178,25 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
 
     internal string GetCanonicalName(int index) => _entries[index].CanonicalName;
 
-    internal string GetValue(int index) => _entries[index].Value;
+    internal string GetValue(int index)
+    {
+        // Not synchronised: a message is used by one flow at a time (see SipMessage); a race would only decode twice.
+        ref var entry = ref CollectionsMarshal.AsSpan(_entries)[index];
+        return entry.Value ??= entry.ValueLength == 0 ? string.Empty : Encoding.UTF8.GetString(_source!, entry.ValueStart, entry.ValueLength);
+    }
 
     internal IEnumerable<(string CanonicalName, string Name, string Value)> EnumerateCanonical()
     {
-        foreach (var entry in _entries)
+        for (var i = 0; i < _entries.Count; i++)
         {
-            yield return (entry.CanonicalName, entry.Name, entry.Value);
+            yield return (_entries[i].CanonicalName, _entries[i].Name, GetValue(i));
         }
     }
 
     internal string? GetFirstCanonical(string canonical)
     {
         var index = IndexOf(canonical);
-        return index < 0 ? null : _entries[index].Value;
+        return index < 0 ? null : GetValue(index);
     }
 
     internal int IndexOf(string canonical)
@@ -181,6 +216,7 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     {
         var copy = new SipHeaderList(_entries.Count);
         copy._entries.AddRange(_entries);
+        copy._source = _source;
         return copy;
     }
 
@@ -198,11 +234,16 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
         }
     }
 
-    private readonly record struct Entry(string Name, string CanonicalName, string Value)
+    /// <summary>One line; <see cref="Value"/> is null until a value held as a slice of the source is first read.</summary>
+    private struct Entry(string name, string canonicalName, string? value, int valueStart = 0, int valueLength = 0)
     {
-        public bool Is(string canonical) =>
-            ReferenceEquals(CanonicalName, canonical) || string.Equals(CanonicalName, canonical, StringComparison.OrdinalIgnoreCase);
+        public readonly string Name = name;
+        public readonly string CanonicalName = canonicalName;
+        public readonly int ValueStart = valueStart;
+        public readonly int ValueLength = valueLength;
+        public string? Value = value;
 
-        public SipHeader ToHeader() => new(Name, Value);
+        public readonly bool Is(string canonical) =>
+            ReferenceEquals(CanonicalName, canonical) || string.Equals(CanonicalName, canonical, StringComparison.OrdinalIgnoreCase);
     }
 }

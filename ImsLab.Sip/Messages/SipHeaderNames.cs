@@ -92,8 +92,15 @@ public static class SipHeaderNames
         return TryGetCanonical(name.AsSpan(), out var canonical) ? canonical : name;
     }
 
-    // Names grouped by length so that a lookup compares against a handful of candidates, not all of them.
-    private static readonly string[][] ByLength = GroupByLength();
+    // Names grouped by length and first letter, so that a lookup compares against one candidate, rarely two.
+    private const int LetterBuckets = 32;
+    private static readonly string[][] Buckets = GroupByLengthAndLetter();
+
+    // The same buckets as UTF-8, so that the parser compares octets with octets instead of widening each name.
+    private static readonly byte[][][] Utf8Buckets = Array.ConvertAll(Buckets, bucket => Array.ConvertAll(bucket, System.Text.Encoding.ASCII.GetBytes));
+    private static readonly int LongestName = All.Max(n => n.Length);
+
+    private static int BucketOf(int length, int firstLetter) => (length * LetterBuckets) + (firstLetter & (LetterBuckets - 1));
 
     internal static bool TryGetCanonical(ReadOnlySpan<char> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? canonical)
     {
@@ -103,9 +110,9 @@ public static class SipHeaderNames
             return canonical is not null;
         }
 
-        if (name.Length < ByLength.Length)
+        if (name.Length > 1 && name.Length <= LongestName)
         {
-            foreach (var candidate in ByLength[name.Length])
+            foreach (var candidate in Buckets[BucketOf(name.Length, name[0])])
             {
                 if (name.Equals(candidate, StringComparison.OrdinalIgnoreCase))
                 {
@@ -119,21 +126,27 @@ public static class SipHeaderNames
         return false;
     }
 
-    internal static bool TryGetCanonical(ReadOnlySpan<byte> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? canonical)
+    /// <summary>As the char overload; <paramref name="exact"/> tells whether the name was written in canonical case.</summary>
+    internal static bool TryGetCanonical(ReadOnlySpan<byte> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? canonical, out bool exact)
     {
+        exact = false;
         if (name.Length == 1)
         {
             canonical = FromCompact((char)name[0]);
             return canonical is not null;
         }
 
-        if (name.Length < ByLength.Length)
+        if (name.Length > 1 && name.Length <= LongestName)
         {
-            foreach (var candidate in ByLength[name.Length])
+            var bucket = BucketOf(name.Length, name[0]);
+            var candidates = Utf8Buckets[bucket];
+            for (var i = 0; i < candidates.Length; i++)
             {
-                if (System.Text.Ascii.EqualsIgnoreCase(name, candidate))
+                // Senders nearly always write the canonical case: try the exact comparison first.
+                exact = name.SequenceEqual(candidates[i]);
+                if (exact || System.Text.Ascii.EqualsIgnoreCase(name, candidates[i]))
                 {
-                    canonical = candidate;
+                    canonical = Buckets[bucket][i];
                     return true;
                 }
             }
@@ -143,13 +156,13 @@ public static class SipHeaderNames
         return false;
     }
 
-    private static string[][] GroupByLength()
+    private static string[][] GroupByLengthAndLetter()
     {
         var longest = All.Max(n => n.Length);
-        var groups = new string[longest + 1][];
-        for (var length = 0; length <= longest; length++)
+        var groups = new string[BucketOf(longest + 1, 0)][];
+        for (var bucket = 0; bucket < groups.Length; bucket++)
         {
-            groups[length] = Array.FindAll(All, n => n.Length == length);
+            groups[bucket] = Array.FindAll(All, n => BucketOf(n.Length, n[0]) == bucket);
         }
 
         return groups;

@@ -9,7 +9,17 @@ namespace ImsLab.Sip.Messages;
 /// </summary>
 public abstract class SipMessage
 {
-    private readonly SipHeaderCache _cache = new();
+    private SipCachedValue<IReadOnlyList<SipVia>> _vias;
+    private SipCachedValue<SipNameAddress?> _from;
+    private SipCachedValue<SipNameAddress?> _to;
+    private SipCachedValue<string?> _callId;
+    private SipCachedValue<SipCSeq?> _cseq;
+    private SipCachedValue<int?> _maxForwards;
+    private SipCachedValue<int?> _expires;
+    private SipCachedValue<int?> _contentLength;
+    private SipCachedValue<string?> _contentType;
+    private SipCachedValue<IReadOnlyList<SipContact>> _contacts;
+    private SipCachedValue<bool> _wildcard;
 
     private protected SipMessage(SipHeaderList headers)
     {
@@ -23,40 +33,40 @@ public abstract class SipMessage
     public ReadOnlyMemory<byte> Body { get; set; }
 
     /// <summary>All Via values, top first (comma-separated and repeated lines).</summary>
-    public IReadOnlyList<SipVia> Vias => _cache.Get(Headers, SipHeaderCache.ViasSlot, static h => SipHeaderReader.ReadVias(h));
+    public IReadOnlyList<SipVia> Vias => _vias.Get(Headers, static h => SipHeaderReader.ReadVias(h));
 
     /// <summary>The topmost Via, or null.</summary>
     public SipVia? TopVia => Vias.Count > 0 ? Vias[0] : null;
 
     /// <summary>The From header, or null when absent or malformed.</summary>
-    public SipNameAddress? From => _cache.Get(Headers, SipHeaderCache.FromSlot, static h => SipHeaderReader.ReadNameAddress(h, SipHeaderNames.From));
+    public SipNameAddress? From => _from.Get(Headers, static h => SipHeaderReader.ReadNameAddress(h, SipHeaderNames.From));
 
     /// <summary>The To header, or null when absent or malformed.</summary>
-    public SipNameAddress? To => _cache.Get(Headers, SipHeaderCache.ToSlot, static h => SipHeaderReader.ReadNameAddress(h, SipHeaderNames.To));
+    public SipNameAddress? To => _to.Get(Headers, static h => SipHeaderReader.ReadNameAddress(h, SipHeaderNames.To));
 
     /// <summary>The Call-ID, or null.</summary>
-    public string? CallId => _cache.Get(Headers, SipHeaderCache.CallIdSlot, static h => h.GetFirstCanonical(SipHeaderNames.CallId)?.Trim());
+    public string? CallId => _callId.Get(Headers, static h => h.GetFirstCanonical(SipHeaderNames.CallId)?.Trim());
 
     /// <summary>The CSeq, or null when absent or malformed.</summary>
-    public SipCSeq? CSeq => _cache.Get(Headers, SipHeaderCache.CSeqSlot, static h => SipHeaderReader.ReadCSeq(h));
+    public SipCSeq? CSeq => _cseq.Get(Headers, static h => SipHeaderReader.ReadCSeq(h));
 
     /// <summary>Max-Forwards (0..255), or null when absent or malformed.</summary>
-    public int? MaxForwards => _cache.Get(Headers, SipHeaderCache.MaxForwardsSlot, static h => SipHeaderReader.ReadInteger(h, SipHeaderNames.MaxForwards, 255));
+    public int? MaxForwards => _maxForwards.Get(Headers, static h => SipHeaderReader.ReadInteger(h, SipHeaderNames.MaxForwards, 255));
 
     /// <summary>The Expires header in seconds, or null when absent or malformed; values above int.MaxValue are clamped.</summary>
-    public int? Expires => _cache.Get(Headers, SipHeaderCache.ExpiresSlot, static h => SipHeaderReader.ReadDeltaSeconds(h, SipHeaderNames.Expires));
+    public int? Expires => _expires.Get(Headers, static h => SipHeaderReader.ReadDeltaSeconds(h, SipHeaderNames.Expires));
 
     /// <summary>Content-Length as received, or null.</summary>
-    public int? ContentLength => _cache.Get(Headers, SipHeaderCache.ContentLengthSlot, static h => SipHeaderReader.ReadInteger(h, SipHeaderNames.ContentLength, int.MaxValue));
+    public int? ContentLength => _contentLength.Get(Headers, static h => SipHeaderReader.ReadInteger(h, SipHeaderNames.ContentLength, int.MaxValue));
 
     /// <summary>Content-Type as written (media type with parameters), or null.</summary>
-    public string? ContentType => _cache.Get(Headers, SipHeaderCache.ContentTypeSlot, static h => h.GetFirstCanonical(SipHeaderNames.ContentType)?.Trim());
+    public string? ContentType => _contentType.Get(Headers, static h => h.GetFirstCanonical(SipHeaderNames.ContentType)?.Trim());
 
     /// <summary>All Contact values in order ("*" excluded; see <see cref="HasWildcardContact"/>).</summary>
-    public IReadOnlyList<SipContact> Contacts => _cache.Get(Headers, SipHeaderCache.ContactsSlot, static h => SipHeaderReader.ReadContacts(h));
+    public IReadOnlyList<SipContact> Contacts => _contacts.Get(Headers, static h => SipHeaderReader.ReadContacts(h));
 
     /// <summary>True when the Contact is "*" (RFC 3261 10.2.2, remove all bindings).</summary>
-    public bool HasWildcardContact => _cache.Get(Headers, SipHeaderCache.WildcardSlot, static h => SipHeaderReader.HasWildcardContact(h));
+    public bool HasWildcardContact => _wildcard.Get(Headers, static h => SipHeaderReader.HasWildcardContact(h));
 
     /// <summary>Serializes the message (RFC 3261 7); Content-Length is written from <see cref="Body"/>.</summary>
     public byte[] ToBytes()
@@ -81,14 +91,14 @@ public abstract class SipMessage
         IReadOnlyList<SipVia> vias, SipNameAddress from, SipNameAddress to, string callId, SipCSeq cseq, int? maxForwards,
         IReadOnlyList<SipContact> contacts, bool wildcard)
     {
-        _cache.Set(Headers, SipHeaderCache.ViasSlot, vias);
-        _cache.Set(Headers, SipHeaderCache.FromSlot, from);
-        _cache.Set(Headers, SipHeaderCache.ToSlot, to);
-        _cache.Set(Headers, SipHeaderCache.CallIdSlot, callId);
-        _cache.Set(Headers, SipHeaderCache.CSeqSlot, (SipCSeq?)cseq);
-        _cache.Set(Headers, SipHeaderCache.MaxForwardsSlot, maxForwards);
-        _cache.Set(Headers, SipHeaderCache.ContactsSlot, contacts);
-        _cache.Set(Headers, SipHeaderCache.WildcardSlot, wildcard);
+        _vias.Set(Headers, vias);
+        _from.Set(Headers, from);
+        _to.Set(Headers, to);
+        _callId.Set(Headers, callId);
+        _cseq.Set(Headers, cseq);
+        _maxForwards.Set(Headers, maxForwards);
+        _contacts.Set(Headers, contacts);
+        _wildcard.Set(Headers, wildcard);
     }
 
     internal abstract void WriteStartLine(ref SipMessageWriter.Utf8Writer writer);

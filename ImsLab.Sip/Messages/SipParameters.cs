@@ -167,72 +167,116 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, 
     {
         parameters = new SipParameters();
         text = SipGrammar.TrimLws(text);
-        while (!text.IsEmpty)
+        if (text.IsEmpty)
         {
-            if (text[0] != ';')
+            return true;
+        }
+
+        // One forward pass per parameter: the name is the run of token characters, the value a quoted-string or the run
+        // of gen-value characters; only LWS may stand between these pieces and the next ';'.
+        parameters._items = new List<KeyValuePair<string, string?>>(Math.Max(4, text.Count(';')));
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] != ';')
             {
                 return false;
             }
 
-            text = SipGrammar.TrimLws(text[1..]);
-            var end = SipGrammar.IndexOfUnquoted(text, ';');
-            if (end == -2)
+            i = SkipLws(text, i + 1);
+            var nameLength = TokenLength(text[i..]);
+            if (nameLength == 0)
             {
                 return false;
             }
 
-            var item = end < 0 ? text : text[..end];
-            text = end < 0 ? [] : text[end..];
-            var equals = item.IndexOf('=');
-            var name = SipGrammar.TrimLws(equals < 0 ? item : item[..equals]);
-            if (!SipGrammar.IsToken(name))
-            {
-                return false;
-            }
-
+            var name = NameString(text.Slice(i, nameLength));
+            i = SkipLws(text, i + nameLength);
             string? value = null;
-            if (equals >= 0)
+            if (i < text.Length && text[i] == '=')
             {
-                var raw = SipGrammar.TrimLws(item[(equals + 1)..]);
-                if (raw.IsEmpty)
+                i = SkipLws(text, i + 1);
+                int valueLength;
+                if (i < text.Length && text[i] == '"')
                 {
-                    return false;
-                }
+                    var close = SipGrammar.FindClosingQuote(text, i);
+                    if (close < 0)
+                    {
+                        return false;
+                    }
 
-                if (raw[0] == '"')
+                    valueLength = close + 1 - i;
+                }
+                else
                 {
-                    if (SipGrammar.FindClosingQuote(raw, 0) != raw.Length - 1)
+                    valueLength = GenericValueLength(text[i..]);
+                    if (valueLength == 0)
                     {
                         return false;
                     }
                 }
-                else if (!IsGenericValue(raw))
-                {
-                    return false;
-                }
 
-                value = raw.ToString();
+                value = text.Slice(i, valueLength).ToString();
+                i = SkipLws(text, i + valueLength);
             }
 
-            parameters.Append(name.ToString(), value);
+            parameters._items.Add(new(name, value));
         }
 
         return true;
     }
+
+    private static int SkipLws(ReadOnlySpan<char> text, int start)
+    {
+        var skip = text[start..].IndexOfAnyExcept(" \t\r\n");
+        return skip < 0 ? text.Length : start + skip;
+    }
+
+    private static int TokenLength(ReadOnlySpan<char> text)
+    {
+        var end = text.IndexOfAnyExcept(SipGrammar.TokenCharacters);
+        return end < 0 ? text.Length : end;
+    }
+
+    private static int GenericValueLength(ReadOnlySpan<char> text)
+    {
+        var end = text.IndexOfAnyExcept(GenericValueChars);
+        return end < 0 ? text.Length : end;
+    }
+
+    // Parameter names that IMS traffic repeats in every message (RFC 3261, RFC 3581, RFC 3840, RFC 5626, TS 24.229),
+    // shared instead of allocated per parse. Names are kept as written, so only an exact match is shared; the compiler
+    // turns the switch into a jump on length and characters.
+    private static string NameString(ReadOnlySpan<char> name) => name switch
+    {
+        "tag" => "tag",
+        "branch" => "branch",
+        "rport" => "rport",
+        "received" => "received",
+        "transport" => "transport",
+        "lr" => "lr",
+        "user" => "user",
+        "maddr" => "maddr",
+        "ttl" => "ttl",
+        "method" => "method",
+        "expires" => "expires",
+        "q" => "q",
+        "+sip.instance" => "+sip.instance",
+        "reg-id" => "reg-id",
+        "+g.3gpp.icsi-ref" => "+g.3gpp.icsi-ref",
+        "+g.3gpp.smsip" => "+g.3gpp.smsip",
+        "audio" => "audio",
+        "video" => "video",
+        "ob" => "ob",
+        "comp" => "comp",
+        "gr" => "gr",
+        "pub-gruu" => "pub-gruu",
+        _ => name.ToString(),
+    };
 
     // RFC 3261 25.1: gen-value = token / host / quoted-string; host includes IPv6 references in brackets and ':'.
-    private static bool IsGenericValue(ReadOnlySpan<char> raw)
-    {
-        foreach (var c in raw)
-        {
-            if (!SipGrammar.IsTokenChar(c) && c is not ('[' or ']' or ':'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static readonly System.Buffers.SearchValues<char> GenericValueChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.!%*_+`'~[]:");
 
     /// <summary>Parses URI parameters or headers (no LWS allowed; RFC 3261 19.1.1). Returns false on empty names.</summary>
     internal static bool TryParseUriComponent(ReadOnlySpan<char> text, char separator, out SipParameters parameters)
@@ -260,7 +304,7 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, 
                 value = raw.ToString();
             }
 
-            parameters.Append(name.ToString(), value);
+            parameters.Append(NameString(name), value);
         }
 
         return true;

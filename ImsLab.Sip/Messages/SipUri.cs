@@ -69,11 +69,26 @@ public sealed class SipUri : IEquatable<SipUri>
     /// <summary>Explicit port, or null when absent.</summary>
     public int? Port { get; init; }
 
+    // Created on first use: most URIs have no headers, and a parse hands over the parameters it built.
+    private SipParameters? _parameters;
+    private SipParameters? _headers;
+
     /// <summary>uri-parameters (";transport=tcp;lr"), or for tel: the tel parameters.</summary>
-    public SipParameters Parameters { get; private set; } = new();
+    public SipParameters Parameters
+    {
+        get => _parameters ??= new();
+        private init => _parameters = value;
+    }
 
     /// <summary>URI headers ("?a=b&amp;c=d").</summary>
-    public SipParameters Headers { get; private set; } = new();
+    public SipParameters Headers
+    {
+        get => _headers ??= new();
+        private init => _headers = value;
+    }
+
+    /// <summary>True when the URI carries headers ("?a=b"), without creating the collection.</summary>
+    internal bool HasHeaders => _headers is { Count: > 0 };
 
     /// <summary>For tel: URIs, the number as written (e.g. "+1-201-555-0123"); otherwise null.</summary>
     public string? TelNumber { get; private set; }
@@ -161,29 +176,36 @@ public sealed class SipUri : IEquatable<SipUri>
             }
         }
 
-        var question = rest.IndexOf('?');
+        // One search finds whichever of the parameters (';') and headers ('?') comes first.
+        var stop = rest.IndexOfAny(';', '?');
+        var semicolon = stop >= 0 && rest[stop] == ';' ? stop : -1;
+        var question = semicolon < 0 ? stop : rest[semicolon..].IndexOf('?');
+        if (semicolon >= 0 && question >= 0)
+        {
+            question += semicolon;
+        }
+
         var headersText = question < 0 ? [] : rest[(question + 1)..];
         var beforeHeaders = question < 0 ? rest : rest[..question];
-        var semicolon = beforeHeaders.IndexOf(';');
         var hostPort = semicolon < 0 ? beforeHeaders : beforeHeaders[..semicolon];
         if (!TryParseHostPort(hostPort, out var host, out var port))
         {
             return false;
         }
 
-        var parameters = new SipParameters();
+        SipParameters? parameters = null;
         if (semicolon >= 0 && !SipParameters.TryParseUriComponent(beforeHeaders[(semicolon + 1)..], ';', out parameters))
         {
             return false;
         }
 
-        var headers = new SipParameters();
+        SipParameters? headers = null;
         if (question >= 0 && !SipParameters.TryParseUriComponent(headersText, '&', out headers))
         {
             return false;
         }
 
-        uri = new SipUri(scheme) { User = user, Password = password, Host = host, Port = port, Parameters = parameters, Headers = headers };
+        uri = new SipUri(scheme) { User = user, Password = password, Host = host, Port = port, _parameters = parameters, _headers = headers };
         return true;
     }
 
@@ -263,13 +285,13 @@ public sealed class SipUri : IEquatable<SipUri>
             return false;
         }
 
-        var parameters = new SipParameters();
+        SipParameters? parameters = null;
         if (semicolon >= 0 && !SipParameters.TryParseUriComponent(rest[(semicolon + 1)..], ';', out parameters))
         {
             return false;
         }
 
-        uri = new SipUri("tel") { TelNumber = number.ToString(), Parameters = parameters };
+        uri = new SipUri("tel") { TelNumber = number.ToString(), _parameters = parameters };
         return true;
     }
 
@@ -316,7 +338,7 @@ public sealed class SipUri : IEquatable<SipUri>
         if (TelNumber is not null)
         {
             builder.Append(TelNumber);
-            Parameters.AppendTo(builder, ';');
+            _parameters?.AppendTo(builder, ';');
             return builder.ToString();
         }
 
@@ -337,10 +359,10 @@ public sealed class SipUri : IEquatable<SipUri>
             builder.Append(':').Append(port);
         }
 
-        Parameters.AppendTo(builder, ';');
-        if (Headers.Count > 0)
+        _parameters?.AppendTo(builder, ';');
+        if (HasHeaders)
         {
-            builder.Append(Headers.ToHeadersString());
+            builder.Append(_headers!.ToHeadersString());
         }
 
         return builder.ToString();
@@ -353,8 +375,8 @@ public sealed class SipUri : IEquatable<SipUri>
         Password = Password,
         Host = Host,
         Port = Port,
-        Parameters = Parameters.Clone(),
-        Headers = Headers.Clone(),
+        _parameters = _parameters?.Clone(),
+        _headers = _headers?.Clone(),
         TelNumber = TelNumber,
         SchemeSpecificPart = SchemeSpecificPart,
     };

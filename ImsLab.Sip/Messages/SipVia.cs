@@ -81,20 +81,26 @@ public sealed record SipVia(string Protocol, string Transport, string Host, int?
             return false;
         }
 
-        var parameters = new SipParameters();
+        SipParameters? parameters = null;
         if (semicolon >= 0 && !SipParameters.TryParseHeaderParameters(rest[semicolon..], out parameters))
         {
             return false;
         }
 
         var protocol = name.Equals("SIP", StringComparison.OrdinalIgnoreCase) && version is "2.0" ? "SIP/2.0" : $"{name}/{version}";
-        via = new SipVia(protocol, NormalizeTransport(transport), host, port, parameters);
+        via = new SipVia(protocol, NormalizeTransport(transport), host, port, parameters ?? new SipParameters());
         return true;
     }
 
     private static bool TryParseSentBy(ReadOnlySpan<char> text, out string host, out int? port)
     {
         text = SipGrammar.TrimLws(text);
+        if (text.Length <= 512 && !text.ContainsAny(" \t\r\n"))
+        {
+            // The usual sent-by, "host:port" without LWS, needs no compacting.
+            return SipUri.TryParseHostPort(text, out host, out port);
+        }
+
         // RFC 3261 25.1 COLON = SWS ":" SWS: remove LWS around the port colon before the strict hostport parse.
         Span<char> compact = stackalloc char[Math.Min(text.Length, 512)];
         if (text.Length > compact.Length)

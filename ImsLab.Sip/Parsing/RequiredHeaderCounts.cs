@@ -2,7 +2,10 @@ using ImsLab.Sip.Messages;
 
 namespace ImsLab.Sip.Parsing;
 
-/// <summary>Counts the header lines that RFC 3261 8.1.1 requires or allows once, while the parser reads them.</summary>
+/// <summary>
+/// Counts the header lines that RFC 3261 8.1.1 requires or allows once, while the parser reads them, and remembers
+/// where the first of each is so that validation does not search the list again.
+/// </summary>
 internal struct RequiredHeaderCounts
 {
     public int Via;
@@ -11,8 +14,13 @@ internal struct RequiredHeaderCounts
     public int CallId;
     public int CSeq;
     public int MaxForwards;
+    public int FromIndex;
+    public int ToIndex;
+    public int CallIdIndex;
+    public int CSeqIndex;
+    public int MaxForwardsIndex;
 
-    public void Count(string canonical)
+    public void Count(string canonical, int index)
     {
         // Canonical names of known headers are the SipHeaderNames constants, so reference comparison suffices.
         if (ReferenceEquals(canonical, SipHeaderNames.Via))
@@ -21,23 +29,38 @@ internal struct RequiredHeaderCounts
         }
         else if (ReferenceEquals(canonical, SipHeaderNames.From))
         {
-            From++;
+            if (From++ == 0)
+            {
+                FromIndex = index;
+            }
         }
         else if (ReferenceEquals(canonical, SipHeaderNames.To))
         {
-            To++;
+            if (To++ == 0)
+            {
+                ToIndex = index;
+            }
         }
         else if (ReferenceEquals(canonical, SipHeaderNames.CallId))
         {
-            CallId++;
+            if (CallId++ == 0)
+            {
+                CallIdIndex = index;
+            }
         }
         else if (ReferenceEquals(canonical, SipHeaderNames.CSeq))
         {
-            CSeq++;
+            if (CSeq++ == 0)
+            {
+                CSeqIndex = index;
+            }
         }
         else if (ReferenceEquals(canonical, SipHeaderNames.MaxForwards))
         {
-            MaxForwards++;
+            if (MaxForwards++ == 0)
+            {
+                MaxForwardsIndex = index;
+            }
         }
     }
 

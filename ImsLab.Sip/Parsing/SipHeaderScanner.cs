@@ -89,8 +89,13 @@ internal ref struct SipHeaderScanner
         }
 
         var value = remaining[valueStart..valueEnd];
-        var leading = value.Length - value.TrimStart(" \t\r\n"u8).Length;
-        var trimmed = value.Trim(" \t\r\n"u8);
+        var leading = value.IndexOfAnyExcept(" \t\r\n"u8);
+        if (leading < 0)
+        {
+            leading = value.Length;
+        }
+
+        var trimmed = value[leading..].TrimEnd(" \t\r\n"u8);
         header = new SipRawHeader(Position, name.Length, Position + valueStart + leading, trimmed.Length, folded && trimmed.IndexOfAny(SipOctets.CarriageReturn, SipOctets.LineFeed) >= 0);
         Position += next;
         return SipScanStatus.Header;

@@ -11,9 +11,8 @@ public static class SipMessageParser
 {
     private static readonly SipUri PlaceholderUri = SipUri.Parse("sip:invalid");
 
-    // RFC 3261 27.4 and the extension RFCs: the methods an element may know. Anything else earns 501 (RFC 4475 mismatch02).
-    private static readonly string[] KnownMethods =
-        ["REGISTER", "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "SUBSCRIBE", "NOTIFY", "PUBLISH", "MESSAGE", "INFO", "PRACK", "UPDATE", "REFER"];
+    // Header values that validation reads are widened from ASCII into a stack buffer this large instead of a string.
+    private const int ScratchChars = 1024;
 
     /// <summary>
     /// Parses <paramref name="buffer"/>. Octets after the Content-Length body are ignored (RFC 3261 18.3, RFC 4475
@@ -53,8 +52,12 @@ public static class SipMessageParser
         }
 
         var startLine = SipStartLine.Parse(line);
-        // An IMS REGISTER carries about twenty header lines.
+        // An IMS REGISTER carries about twenty header lines. Values stay slices of one copy of the buffer until read.
         var headers = new SipHeaderList(24);
+        // Every octet is overwritten by the copy, so the array need not be zeroed first.
+        var source = GC.AllocateUninitializedArray<byte>(buffer.Length);
+        buffer.CopyTo(source);
+        headers.AttachSource(source);
         var counts = new RequiredHeaderCounts();
         var scanner = new SipHeaderScanner(buffer, start + lineFeed + 1, limits);
         var scanError = SipParseError.None;
@@ -72,18 +75,17 @@ public static class SipMessageParser
                 break;
             }
 
-            var canonical = AddHeader(headers, buffer, raw);
-            counts.Count(canonical);
+            counts.Count(AddHeader(headers, buffer, raw), headers.Count - 1);
         }
 
         return startLine.IsResponse
-            ? CompleteResponse(startLine, headers, counts, scanError, buffer, start, scanner.Position, limits)
-            : CompleteRequest(startLine, headers, counts, scanError, buffer, start, scanner.Position, limits);
+            ? CompleteResponse(startLine, headers, counts, scanError, source, start, scanner.Position, limits)
+            : CompleteRequest(startLine, headers, counts, scanError, source, start, scanner.Position, limits);
     }
 
     private static SipParseResult CompleteResponse(
         SipStartLine startLine, SipHeaderList headers, RequiredHeaderCounts counts, SipParseError scanError,
-        ReadOnlySpan<byte> buffer, int start, int bodyStart, SipParserLimits limits)
+        byte[] buffer, int start, int bodyStart, SipParserLimits limits)
     {
         // Responses are never answered: every failure is a silent drop (RFC 4475 scalarlg, bigcode).
         if (startLine.Error != SipParseError.None)
@@ -111,20 +113,20 @@ public static class SipMessageParser
 
     private static SipParseResult CompleteRequest(
         SipStartLine startLine, SipHeaderList headers, RequiredHeaderCounts counts, SipParseError scanError,
-        ReadOnlySpan<byte> buffer, int start, int bodyStart, SipParserLimits limits)
+        byte[] buffer, int start, int bodyStart, SipParserLimits limits)
     {
         if (startLine.Error == SipParseError.InvalidMethod || startLine.First.IsEmpty)
         {
             return SipParseResult.Fail(SipParseError.InvalidMethod, "method is not a token", null, 0);
         }
 
-        var method = Method(startLine.First);
+        var method = SipMethods.Intern(startLine.First);
         SipUri? requestUri = null;
         var error = startLine.Error;
         var detail = error == SipParseError.UnsupportedVersion ? "SIP version not supported" : "malformed request line";
         if (error == SipParseError.None)
         {
-            if (!TryParseUri(startLine.Second, out requestUri) || requestUri.Headers.Count > 0)
+            if (!TryParseUri(startLine.Second, out requestUri) || requestUri.HasHeaders)
             {
                 // RFC 3261 19.1.1: headers are not allowed in a Request-URI (RFC 4475 escruri); <> neither (ltgtruri).
                 requestUri = null;
@@ -171,7 +173,7 @@ public static class SipMessageParser
     {
         SipParseError.UnsupportedVersion => 505,
         SipParseError.MessageTooLarge => 413,
-        SipParseError.CSeqMethodMismatch when Array.IndexOf(KnownMethods, method) < 0 => 501,
+        SipParseError.CSeqMethodMismatch when !SipMethods.IsKnown(method) => 501,
         _ => 400,
     };
 
@@ -190,40 +192,29 @@ public static class SipMessageParser
         }
 
         var headers = message.Headers;
+        Span<char> scratch = stackalloc char[ScratchChars];
         var vias = new List<SipVia>(2);
-        var parts = new List<string>(2);
-        foreach (var line in headers.GetAll(SipHeaderNames.Via))
+        for (var i = 0; i < headers.Count; i++)
         {
-            parts.Clear();
-            if (!SipGrammar.TrySplitCommas(line, parts))
+            if (ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.Via) && !TryReadVias(ValueChars(headers, i, scratch), vias))
             {
                 return (SipParseError.InvalidVia, "malformed Via");
             }
-
-            foreach (var part in parts)
-            {
-                if (!SipVia.TryParse(part, out var via))
-                {
-                    return (SipParseError.InvalidVia, "malformed Via");
-                }
-
-                vias.Add(via!);
-            }
         }
 
-        if (!SipNameAddress.TryParse(headers.GetFirstCanonical(SipHeaderNames.From), out var from) ||
-            !SipNameAddress.TryParse(headers.GetFirstCanonical(SipHeaderNames.To), out var to))
+        if (!SipNameAddress.TryParse(ValueChars(headers, counts.FromIndex, scratch), out var from) ||
+            !SipNameAddress.TryParse(ValueChars(headers, counts.ToIndex, scratch), out var to))
         {
             return (SipParseError.InvalidFromOrTo, "malformed From or To");
         }
 
-        var callId = headers.GetFirstCanonical(SipHeaderNames.CallId)!.Trim();
+        var callId = headers.GetValue(counts.CallIdIndex).Trim();
         if (callId.Length == 0 || callId.AsSpan().ContainsAny(" \t\r\n"))
         {
             return (SipParseError.InvalidCallId, "malformed Call-ID");
         }
 
-        if (!SipCSeq.TryParse(headers.GetFirstCanonical(SipHeaderNames.CSeq), out var cseq))
+        if (!SipCSeq.TryParse(ValueChars(headers, counts.CSeqIndex, scratch), out var cseq))
         {
             return (SipParseError.InvalidCSeq, "malformed CSeq");
         }
@@ -237,37 +228,22 @@ public static class SipMessageParser
         int? maxForwards = null;
         if (counts.MaxForwards > 0)
         {
-            maxForwards = SipHeaderReader.ReadInteger(headers, SipHeaderNames.MaxForwards, 255);
-            if (maxForwards is null)
+            if (!SipGrammar.TryParseDecimal(SipGrammar.TrimLws(ValueChars(headers, counts.MaxForwardsIndex, scratch)), 255, out var hops))
             {
                 return (SipParseError.InvalidMaxForwards, "Max-Forwards is not 0..255");
             }
+
+            maxForwards = (int)hops;
         }
 
         var contacts = new List<SipContact>(1);
         var wildcard = false;
-        foreach (var line in headers.GetAll(SipHeaderNames.Contact))
+        for (var i = 0; i < headers.Count; i++)
         {
-            parts.Clear();
-            if (!SipGrammar.TrySplitCommas(line, parts))
+            if (ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.Contact) &&
+                !TryReadContacts(ValueChars(headers, i, scratch), contacts, ref wildcard))
             {
                 return (SipParseError.InvalidContact, "malformed Contact");
-            }
-
-            foreach (var part in parts)
-            {
-                if (part == "*")
-                {
-                    wildcard = true;
-                }
-                else if (SipContact.TryParse(part, out var contact))
-                {
-                    contacts.Add(contact);
-                }
-                else
-                {
-                    return (SipParseError.InvalidContact, "malformed Contact");
-                }
             }
         }
 
@@ -275,15 +251,22 @@ public static class SipMessageParser
         return (SipParseError.None, string.Empty);
     }
 
-    private static (SipParseError Error, string Detail) AttachBody(SipMessage message, ReadOnlySpan<byte> buffer, int start, int bodyStart, SipParserLimits limits)
+    private static (SipParseError Error, string Detail) AttachBody(SipMessage message, byte[] buffer, int start, int bodyStart, SipParserLimits limits)
     {
         var available = buffer.Length - bodyStart;
         var bodyLength = available;
         long declared = -1;
-        foreach (var value in message.Headers.GetAll(SipHeaderNames.ContentLength))
+        var headers = message.Headers;
+        Span<char> scratch = stackalloc char[32];
+        for (var i = 0; i < headers.Count; i++)
         {
+            if (!ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.ContentLength))
+            {
+                continue;
+            }
+
             // RFC 3261 20.14: Content-Length >= 0; RFC 4475 mcl01: several disagreeing values are a framing error.
-            if (!SipGrammar.TryParseDecimal(SipGrammar.TrimLws(value), int.MaxValue, out var length) || (declared >= 0 && declared != length))
+            if (!SipGrammar.TryParseDecimal(SipGrammar.TrimLws(ValueChars(headers, i, scratch)), int.MaxValue, out var length) || (declared >= 0 && declared != length))
             {
                 return (SipParseError.InvalidContentLength, "malformed Content-Length");
             }
@@ -306,7 +289,8 @@ public static class SipMessageParser
             return (SipParseError.MessageTooLarge, "message too large");
         }
 
-        message.Body = bodyLength == 0 ? ReadOnlyMemory<byte>.Empty : buffer.Slice(bodyStart, bodyLength).ToArray();
+        // The body shares the copy that the header values are sliced from.
+        message.Body = bodyLength == 0 ? ReadOnlyMemory<byte>.Empty : new ReadOnlyMemory<byte>(buffer, bodyStart, bodyLength);
         return (SipParseError.None, string.Empty);
     }
 
@@ -315,18 +299,81 @@ public static class SipMessageParser
         var nameBytes = raw.Name(buffer);
         string canonical;
         string name;
-        if (SipHeaderNames.TryGetCanonical(nameBytes, out var known))
+        if (SipHeaderNames.TryGetCanonical(nameBytes, out var known, out var exact))
         {
             canonical = known;
-            name = System.Text.Ascii.Equals(nameBytes, known) ? known : Encoding.ASCII.GetString(nameBytes);
+            name = exact ? known : Encoding.ASCII.GetString(nameBytes);
         }
         else
         {
             canonical = name = Encoding.ASCII.GetString(nameBytes);
         }
 
-        headers.AddParsed(name, canonical, DecodeValue(raw.Value(buffer), raw.IsFolded));
+        if (raw.IsFolded)
+        {
+            headers.AddParsed(name, canonical, DecodeValue(raw.Value(buffer), folded: true));
+        }
+        else
+        {
+            headers.AddParsed(name, canonical, raw.ValueStart, raw.ValueLength);
+        }
+
         return canonical;
+    }
+
+    /// <summary>
+    /// The value of line <paramref name="index"/> as characters: ASCII octets are widened into <paramref name="scratch"/>
+    /// without allocating; anything else (UTF-8, unfolded, too long) is decoded into the line's string.
+    /// </summary>
+    private static ReadOnlySpan<char> ValueChars(SipHeaderList headers, int index, Span<char> scratch)
+    {
+        if (headers.TryGetRawValue(index, out var raw) && raw.Length <= scratch.Length &&
+            System.Text.Ascii.ToUtf16(raw, scratch, out var written) == System.Buffers.OperationStatus.Done)
+        {
+            return scratch[..written];
+        }
+
+        return headers.GetValue(index);
+    }
+
+    // RFC 3261 7.3.1: a Via line may hold several comma-separated values.
+    private static bool TryReadVias(ReadOnlySpan<char> line, List<SipVia> vias)
+    {
+        var parts = new SipCommaSplitter(line);
+        while (parts.MoveNext())
+        {
+            if (!SipVia.TryParse(parts.Current, out var via))
+            {
+                return false;
+            }
+
+            vias.Add(via!);
+        }
+
+        return !parts.IsUnbalanced;
+    }
+
+    private static bool TryReadContacts(ReadOnlySpan<char> line, List<SipContact> contacts, ref bool wildcard)
+    {
+        var parts = new SipCommaSplitter(line);
+        while (parts.MoveNext())
+        {
+            var part = parts.Current;
+            if (part is "*")
+            {
+                wildcard = true;
+            }
+            else if (SipContact.TryParse(part, out var contact))
+            {
+                contacts.Add(contact);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return !parts.IsUnbalanced;
     }
 
     /// <summary>UTF-8 value; folded values have each line break and the LWS around it replaced by one SP (RFC 3261 7.3.1).</summary>
@@ -365,19 +412,6 @@ public static class SipMessageParser
         Span<char> chars = bytes.Length <= 1024 ? stackalloc char[bytes.Length] : new char[bytes.Length];
         var count = Encoding.Latin1.GetChars(bytes, chars);
         return SipUri.TryParse(chars[..count], out uri);
-    }
-
-    private static string Method(ReadOnlySpan<byte> bytes)
-    {
-        foreach (var known in KnownMethods)
-        {
-            if (known.Length == bytes.Length && System.Text.Ascii.Equals(bytes, known))
-            {
-                return known;
-            }
-        }
-
-        return Encoding.ASCII.GetString(bytes);
     }
 
     private static string Version(ReadOnlySpan<byte> bytes) =>

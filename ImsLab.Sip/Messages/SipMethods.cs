@@ -1,0 +1,36 @@
+using System.Buffers;
+using System.Text;
+
+namespace ImsLab.Sip.Messages;
+
+/// <summary>The methods an element may know (RFC 3261 27.4 and the extension RFCs), as shared string instances.</summary>
+internal static class SipMethods
+{
+    private static readonly string[] Known =
+        ["REGISTER", "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "SUBSCRIBE", "NOTIFY", "PUBLISH", "MESSAGE", "INFO", "PRACK", "UPDATE", "REFER"];
+
+    public static bool IsKnown(string method) => Array.IndexOf(Known, method) >= 0;
+
+    /// <summary>The shared instance of a known method, so that a parse does not allocate one; methods are case-sensitive (RFC 3261 7.1).</summary>
+    public static string Intern(ReadOnlySpan<char> method)
+    {
+        foreach (var known in Known)
+        {
+            if (method.SequenceEqual(known))
+            {
+                return known;
+            }
+        }
+
+        return method.ToString();
+    }
+
+    /// <summary>As <see cref="Intern(ReadOnlySpan{char})"/> for the octets of a request line (a token, so ASCII).</summary>
+    public static string Intern(ReadOnlySpan<byte> method)
+    {
+        Span<char> chars = stackalloc char[16];
+        return method.Length <= chars.Length && Ascii.ToUtf16(method, chars, out var written) == OperationStatus.Done
+            ? Intern(chars[..written])
+            : Encoding.ASCII.GetString(method);
+    }
+}

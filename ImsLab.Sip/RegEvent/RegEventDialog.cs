@@ -1,0 +1,21 @@
+using ImsLab.Sip.Subscribers;
+
+namespace ImsLab.Sip.RegEvent;
+
+/// <summary>
+/// A live reg-event subscription: the stored dialog state plus the queue that keeps its NOTIFYs in order (RFC 6665
+/// 4.2.2: one at a time per dialog, CSeq counting up). <see cref="State"/> is replaced under <see cref="Gate"/>.
+/// </summary>
+internal sealed class RegEventDialog(RegEventSubscription state)
+{
+    public Lock Gate { get; } = new();
+
+    public RegEventSubscription State { get; set; } = state;
+
+    public Queue<NotifyWork> Pending { get; } = new();
+
+    public bool Pumping { get; set; }
+
+    /// <summary>Set once a terminating NOTIFY was queued or the dialog failed; nothing is queued after it.</summary>
+    public bool Ending { get; set; }
+}

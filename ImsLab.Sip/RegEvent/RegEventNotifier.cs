@@ -1,0 +1,407 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using ImsLab.Sip.Events;
+using ImsLab.Sip.Messages;
+using ImsLab.Sip.Registrar;
+using ImsLab.Sip.Subscribers;
+using ImsLab.Sip.Transactions;
+using Microsoft.Extensions.Logging;
+
+namespace ImsLab.Sip.RegEvent;
+
+/// <summary>
+/// The notifier side of the reg event package (RFC 3680, TS 24.229 5.4.2.1): keeps the subscriptions, and turns
+/// every registration change into in-dialog NOTIFYs sent through the stack's non-INVITE client transactions to the
+/// watcher's flow. Nothing here runs on the REGISTER path: changes are queued per dialog and sent in the background,
+/// so a slow or dead watcher delays only its own NOTIFYs.
+/// </summary>
+internal sealed partial class RegEventNotifier : IDisposable
+{
+    public const string EventPackage = "reg";
+    private const int MaxForwards = 70;
+
+    private readonly SipStack _stack;
+    private readonly RegistrationTable _table;
+    private readonly IRegEventSubscriptionStore _store;
+    private readonly RegistrarOptions _options;
+    private readonly TimeProvider _time;
+    private readonly RegistrationEventBus _events;
+    private readonly RegistrarMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<Guid, RegEventDialog> _dialogs = new();
+    private readonly ConcurrentDictionary<string, RegEventDialog[]> _byResource = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _indexGate = new();
+    private readonly ExpiryScheduler _expiry;
+    private readonly CancellationTokenSource _stopping = new();
+    private int _inFlight;
+
+    public RegEventNotifier(SipStack stack, RegistrationTable table, IRegEventSubscriptionStore store, RegistrarOptions options,
+        TimeProvider time, RegistrationEventBus events, RegistrarMetrics metrics, ILogger logger)
+    {
+        _stack = stack;
+        _table = table;
+        _store = store;
+        _options = options;
+        _time = time;
+        _events = events;
+        _metrics = metrics;
+        _logger = logger;
+        _expiry = new ExpiryScheduler(time, OnSubscriptionsDue);
+    }
+
+    public int SubscriptionCount => _dialogs.Count;
+
+    /// <summary>NOTIFYs queued or being sent; lets tests and shutdown wait for quiet.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    public RegEventDialog? Find(Guid id) => _dialogs.TryGetValue(id, out var dialog) ? dialog : null;
+
+    /// <summary>RFC 6665 4.2.1: a refreshing SUBSCRIBE is matched to its dialog by Call-ID and both tags.</summary>
+    public RegEventDialog? FindDialog(string callId, string localTag, string remoteTag)
+    {
+        foreach (var dialog in _dialogs.Values)
+        {
+            var state = dialog.State;
+            if (state.CallId == callId && state.LocalTag == localTag && state.RemoteTag == remoteTag)
+            {
+                return dialog;
+            }
+        }
+        return null;
+    }
+
+    public IReadOnlyList<RegEventSubscription> Subscriptions() => [.. _dialogs.Values.Select(d => d.State)];
+
+    /// <summary>Start-up: every stored subscription comes back, its expiry re-armed.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        foreach (var subscription in await _store.LoadActiveAsync(_time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            Add(new RegEventDialog(subscription));
+        }
+    }
+
+    /// <summary>
+    /// A new subscription: stored, indexed, and sent its full state at once. A fetch (Expires: 0, RFC 6665 4.4.3)
+    /// gets that one NOTIFY, already terminated, and is not kept.
+    /// </summary>
+    public async Task SubscribeAsync(RegEventSubscription subscription, bool fetch, CancellationToken cancellationToken)
+    {
+        var dialog = new RegEventDialog(subscription);
+        if (!fetch)
+        {
+            await _store.UpsertAsync(subscription, cancellationToken).ConfigureAwait(false);
+        }
+        Add(dialog);
+        Publish(subscription, RegistrationEventType.RegEventSubscribed, fetch ? "fetched" : "subscribed");
+        EnqueueCurrentState(dialog, fetch ? SubscriptionTerminationReason.Timeout : null);
+    }
+
+    /// <summary>A refresh: new expiry, and (RFC 6665 4.2.1.2) a NOTIFY with the current full state.</summary>
+    public async Task RefreshAsync(RegEventDialog dialog, DateTimeOffset expiresAt, uint remoteCSeq, CancellationToken cancellationToken)
+    {
+        RegEventSubscription updated;
+        lock (dialog.Gate)
+        {
+            updated = dialog.State = dialog.State with { ExpiresAt = expiresAt, RemoteCSeq = remoteCSeq };
+        }
+        await _store.UpsertAsync(updated, cancellationToken).ConfigureAwait(false);
+        _expiry.Schedule(new ScheduledExpiry(updated.ResourceImpu, updated.Id, expiresAt));
+        Publish(updated, RegistrationEventType.RegEventSubscribed, "refreshed");
+        EnqueueCurrentState(dialog, termination: null);
+    }
+
+    /// <summary>Unsubscribe (Expires: 0): a last NOTIFY with the state and Subscription-State terminated;reason=timeout.</summary>
+    public void Unsubscribe(RegEventDialog dialog) => EnqueueCurrentState(dialog, SubscriptionTerminationReason.Timeout);
+
+    /// <summary>
+    /// A registration changed: every watcher of any IMPU of the set gets a NOTIFY; with a termination reason the
+    /// subscriptions end with it (TS 24.229 5.4.1.5: network deregistration; 5.4.2.1.2: the set is gone).
+    /// </summary>
+    public void OnRegistrationChanged(IReadOnlyList<PublicIdentity> members, IReadOnlyList<RegistrationBinding> active,
+        IReadOnlyList<ContactChange> changes, SubscriptionTerminationReason? termination)
+    {
+        var work = new NotifyWork(members, active, changes, termination);
+        var seen = new HashSet<Guid>();
+        foreach (var member in members)
+        {
+            if (_byResource.TryGetValue(member.Uri, out var dialogs))
+            {
+                foreach (var dialog in dialogs)
+                {
+                    if (seen.Add(dialog.State.Id))
+                    {
+                        Enqueue(dialog, work);
+                    }
+                }
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _expiry.Dispose();
+        _stopping.Dispose();
+    }
+
+    private void EnqueueCurrentState(RegEventDialog dialog, SubscriptionTerminationReason? termination)
+    {
+        var registration = _table.Find(dialog.State.ResourceImpu);
+        IReadOnlyList<PublicIdentity> members;
+        RegistrationBinding[] active;
+        if (registration is null)
+        {
+            members = [new PublicIdentity(dialog.State.ResourceImpu, false, true, 0, null)];
+            active = [];
+        }
+        else
+        {
+            lock (registration.Gate)
+            {
+                members = registration.Members;
+                active = registration.Bindings;
+            }
+        }
+        Enqueue(dialog, new NotifyWork(members, active, [], termination));
+    }
+
+    private void Add(RegEventDialog dialog)
+    {
+        var state = dialog.State;
+        _dialogs[state.Id] = dialog;
+        lock (_indexGate)
+        {
+            _byResource.AddOrUpdate(state.ResourceImpu, [dialog], (_, existing) => [.. existing, dialog]);
+        }
+        _expiry.Schedule(new ScheduledExpiry(state.ResourceImpu, state.Id, state.ExpiresAt));
+    }
+
+    private void Remove(RegEventDialog dialog, string reason)
+    {
+        var state = dialog.State;
+        if (!_dialogs.TryRemove(new KeyValuePair<Guid, RegEventDialog>(state.Id, dialog)))
+        {
+            return;
+        }
+        lock (_indexGate)
+        {
+            if (_byResource.TryGetValue(state.ResourceImpu, out var existing))
+            {
+                var rest = Array.FindAll(existing, d => !ReferenceEquals(d, dialog));
+                if (rest.Length == 0)
+                {
+                    _byResource.TryRemove(state.ResourceImpu, out _);
+                }
+                else
+                {
+                    _byResource[state.ResourceImpu] = rest;
+                }
+            }
+        }
+        Publish(state, RegistrationEventType.RegEventTerminated, reason);
+        _ = RemoveStoredAsync(state.Id);
+    }
+
+    private async Task RemoveStoredAsync(Guid id)
+    {
+        try
+        {
+            await _store.RemoveAsync(id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            LogStoreFailed(_logger, id, exception);
+        }
+    }
+
+    private void Enqueue(RegEventDialog dialog, NotifyWork work)
+    {
+        lock (dialog.Gate)
+        {
+            if (dialog.Ending)
+            {
+                return;
+            }
+            if (work.Termination is not null)
+            {
+                dialog.Ending = true;
+            }
+            dialog.Pending.Enqueue(work);
+            Interlocked.Increment(ref _inFlight);
+            if (dialog.Pumping)
+            {
+                return;
+            }
+            dialog.Pumping = true;
+        }
+        _ = Task.Run(() => PumpAsync(dialog));
+    }
+
+    private async Task PumpAsync(RegEventDialog dialog)
+    {
+        while (true)
+        {
+            NotifyWork work;
+            lock (dialog.Gate)
+            {
+                if (!dialog.Pending.TryDequeue(out work!))
+                {
+                    dialog.Pumping = false;
+                    return;
+                }
+            }
+            try
+            {
+                await SendAsync(dialog, work).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                LogNotifyCrashed(_logger, dialog.State.Id, exception);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+    }
+
+    private async Task SendAsync(RegEventDialog dialog, NotifyWork work)
+    {
+        if (!_dialogs.ContainsKey(dialog.State.Id))
+        {
+            return;
+        }
+        var now = _time.GetUtcNow();
+        RegEventSubscription state;
+        lock (dialog.Gate)
+        {
+            // RFC 3680 5.2: the version counts up by one per document on this subscription; CSeq per RFC 3261 12.2.1.1.
+            state = dialog.State = dialog.State with { LocalCSeq = dialog.State.LocalCSeq + 1, Version = dialog.State.Version + 1 };
+        }
+        var flow = BindingFlows.ToSipFlow(state.Flow);
+        var request = flow is null ? null : BuildNotify(state, work, now);
+        if (flow is null || request is null)
+        {
+            Remove(dialog, "watcher unreachable");
+            return;
+        }
+
+        var result = await _stack.SendRequestAsync(request, flow, _stopping.Token).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            // RFC 6665 4.1.2.4 / 4.2.2: a NOTIFY answered 481, or one that timed out (Timer F), ends the subscription;
+            // so does any other failure, since the watcher no longer takes part in the dialog.
+            _metrics.NotifyFailed(result.Outcome == SipClientOutcome.Response ? result.StatusCode.ToString(CultureInfo.InvariantCulture) : result.Outcome.ToString());
+            LogNotifyFailed(_logger, state.Id, result.StatusCode);
+            lock (dialog.Gate)
+            {
+                dialog.Ending = true;
+                dialog.Pending.Clear();
+            }
+            Remove(dialog, $"NOTIFY failed with {result.StatusCode.ToString(CultureInfo.InvariantCulture)}");
+            return;
+        }
+
+        _metrics.NotifySent();
+        if (work.Termination is { } reason)
+        {
+            Remove(dialog, "terminated: " + ReasonName(reason));
+            return;
+        }
+        try
+        {
+            await _store.UpsertAsync(state, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            LogStoreFailed(_logger, state.Id, exception);
+        }
+    }
+
+    private SipRequest? BuildNotify(RegEventSubscription state, NotifyWork work, DateTimeOffset now)
+    {
+        if (!SipUri.TryParse(state.WatcherContact, out var target))
+        {
+            return null;
+        }
+        var document = ReginfoBuilder.Build(state.Version, work.Members, work.Active, work.Changes, now);
+        var request = new SipRequest("NOTIFY", target);
+        request.Headers.Add(SipHeaderNames.MaxForwards, MaxForwards.ToString(CultureInfo.InvariantCulture));
+        foreach (var route in state.RouteSet)
+        {
+            request.Headers.Add(SipHeaderNames.Route, route);
+        }
+        request.Headers.Add(SipHeaderNames.From, $"<{state.ResourceImpu}>;tag={state.LocalTag}");
+        request.Headers.Add(SipHeaderNames.To, $"<{state.WatcherUri}>;tag={state.RemoteTag}");
+        request.Headers.Add(SipHeaderNames.CallId, state.CallId);
+        request.Headers.Add(SipHeaderNames.CSeq, state.LocalCSeq.ToString(CultureInfo.InvariantCulture) + " NOTIFY");
+        request.Headers.Add(SipHeaderNames.Contact, LocalContact(state.Flow));
+        request.Headers.Add(SipHeaderNames.Event, EventPackage);
+        request.Headers.Add(SipHeaderNames.SubscriptionState, SubscriptionState(state, work.Termination, now));
+        request.Headers.Add(SipHeaderNames.ContentType, ReginfoDocument.ContentType);
+        request.Body = ReginfoXmlWriter.Write(document);
+        return request;
+    }
+
+    /// <summary>Our Contact for the dialog: the address the watcher's flow reaches us on.</summary>
+    public static string LocalContact(BindingFlow flow)
+    {
+        var host = flow.LocalAddress.Contains(':', StringComparison.Ordinal) ? "[" + flow.LocalAddress + "]" : flow.LocalAddress;
+        var transport = flow.Transport.Equals("TCP", StringComparison.OrdinalIgnoreCase) ? ";transport=tcp" : "";
+        return $"<sip:{host}:{flow.LocalPort.ToString(CultureInfo.InvariantCulture)}{transport}>";
+    }
+
+    // RFC 6665 4.1.3 / 8.2.3: active with the remaining expiry, or terminated with a reason — never "active" for a
+    // subscription that is ending.
+    private static string SubscriptionState(RegEventSubscription state, SubscriptionTerminationReason? termination, DateTimeOffset now)
+    {
+        if (termination is { } reason)
+        {
+            return "terminated;reason=" + ReasonName(reason);
+        }
+        var remaining = Math.Max(0, (long)Math.Ceiling((state.ExpiresAt - now).TotalSeconds));
+        return "active;expires=" + remaining.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static string ReasonName(SubscriptionTerminationReason reason) => reason switch
+    {
+        SubscriptionTerminationReason.Deactivated => "deactivated",
+        SubscriptionTerminationReason.Rejected => "rejected",
+        SubscriptionTerminationReason.NoResource => "noresource",
+        _ => "timeout",
+    };
+
+    private void OnSubscriptionsDue(IReadOnlyList<ScheduledExpiry> due)
+    {
+        foreach (var expiry in due)
+        {
+            if (_dialogs.TryGetValue(expiry.Id, out var dialog) && dialog.State.ExpiresAt <= expiry.ExpiresAt)
+            {
+                // RFC 6665 4.2.2: an expired subscription gets a final NOTIFY with reason=timeout.
+                EnqueueCurrentState(dialog, SubscriptionTerminationReason.Timeout);
+            }
+        }
+    }
+
+    private void Publish(RegEventSubscription subscription, RegistrationEventType type, string reason) => _events.Publish(new RegistrationEvent
+    {
+        Id = Guid.CreateVersion7(_time.GetUtcNow()),
+        OccurredAt = _time.GetUtcNow(),
+        Type = type,
+        Impu = subscription.ResourceImpu,
+        Contact = subscription.WatcherContact,
+        Flow = subscription.Flow.ToString(),
+        Reason = reason,
+        Actor = subscription.WatcherUri,
+    });
+
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "reg-event NOTIFY for subscription {SubscriptionId} failed with {StatusCode}; subscription ended")]
+    private static partial void LogNotifyFailed(ILogger logger, Guid subscriptionId, int statusCode);
+
+    [LoggerMessage(EventId = 3302, Level = LogLevel.Error, Message = "Sending a reg-event NOTIFY for subscription {SubscriptionId} failed")]
+    private static partial void LogNotifyCrashed(ILogger logger, Guid subscriptionId, Exception exception);
+
+    [LoggerMessage(EventId = 3303, Level = LogLevel.Warning, Message = "Storing reg-event subscription {SubscriptionId} failed")]
+    private static partial void LogStoreFailed(ILogger logger, Guid subscriptionId, Exception exception);
+}

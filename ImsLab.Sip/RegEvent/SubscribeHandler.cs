@@ -1,0 +1,183 @@
+using System.Globalization;
+using ImsLab.Sip.Messages;
+using ImsLab.Sip.Registrar;
+using ImsLab.Sip.Subscribers;
+using ImsLab.Sip.Transactions;
+using ImsLab.Sip.Transport;
+
+namespace ImsLab.Sip.RegEvent;
+
+/// <summary>
+/// SUBSCRIBE for the reg event package (RFC 3680 4, RFC 6665 4.2, TS 24.229 5.4.2.1.1): authorises the watcher,
+/// answers 200 with the granted Expires, and leaves the immediate full-state NOTIFY to the notifier.
+/// </summary>
+internal sealed class SubscribeHandler(RegEventNotifier notifier, RegistrationTable table, RegistrarOptions options, TimeProvider time)
+    : ISipRequestHandler
+{
+    private const string AllowEvents = "reg";
+
+    public async ValueTask HandleAsync(SipServerTransaction transaction, CancellationToken ct)
+    {
+        var request = transaction.Request;
+        var response = Check(request, out var expires);
+        if (response is not null)
+        {
+            await transaction.RespondAsync(response).ConfigureAwait(false);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var from = request.From!;
+        if (request.To!.Tag is { } toTag)
+        {
+            await RefreshAsync(transaction, toTag, from.Tag ?? "", expires, now, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var resource = ResourceOf(request);
+        var registration = resource is null ? null : table.Find(resource);
+        if (resource is null || registration is null)
+        {
+            // TS 24.229 5.4.2.1.1: only a registered IMPU's state may be watched.
+            await transaction.RespondAsync(RegisterResponses.Forbidden(request, options.WarningAgent, "The public identity is not registered"))
+                .ConfigureAwait(false);
+            return;
+        }
+        if (!IsAuthorised(request, transaction.Flow, registration))
+        {
+            await transaction.RespondAsync(RegisterResponses.Forbidden(request, options.WarningAgent,
+                "Only the subscriber or a trusted P-CSCF may watch this registration")).ConfigureAwait(false);
+            return;
+        }
+        if (request.Contacts.Count != 1 || from.Tag is null)
+        {
+            await transaction.RespondAsync(RegisterResponses.Error(request, 400, "SUBSCRIBE needs one Contact and a From tag")).ConfigureAwait(false);
+            return;
+        }
+
+        var flow = BindingFlows.ToBindingFlow(transaction.Flow);
+        var subscription = new RegEventSubscription
+        {
+            Id = Guid.CreateVersion7(now),
+            ResourceImpu = resource,
+            WatcherUri = ImpuNormalizer.Normalize(from.Uri) ?? from.Uri.ToString(),
+            WatcherContact = request.Contacts[0].Uri.ToString(),
+            CallId = request.CallId!,
+            LocalTag = SipRandomToken.Next(),
+            RemoteTag = from.Tag,
+            // RFC 3680 5.2: the first document has version 0; the notifier counts up before each NOTIFY.
+            LocalCSeq = 0,
+            RemoteCSeq = request.CSeq!.Value.Number,
+            Version = -1,
+            // RFC 3261 12.1.1: the UAS route set is the Record-Route list in order.
+            RouteSet = [.. request.Headers.GetAll(SipHeaderNames.RecordRoute)],
+            Flow = flow,
+            ExpiresAt = now.AddSeconds(expires),
+            CreatedAt = now,
+        };
+        await transaction.RespondAsync(Accepted(request, subscription.LocalTag, expires, flow)).ConfigureAwait(false);
+        await notifier.SubscribeAsync(subscription, fetch: expires == 0, ct).ConfigureAwait(false);
+    }
+
+    private async Task RefreshAsync(SipServerTransaction transaction, string toTag, string fromTag, int expires, DateTimeOffset now, CancellationToken ct)
+    {
+        var request = transaction.Request;
+        var dialog = notifier.FindDialog(request.CallId!, toTag, fromTag);
+        if (dialog is null)
+        {
+            // RFC 6665 4.2.1.2: a refresh for a subscription we do not have.
+            await transaction.RespondAsync(RegisterResponses.Error(request, 481, "Subscription does not exist")).ConfigureAwait(false);
+            return;
+        }
+        await transaction.RespondAsync(Accepted(request, toTag, expires, dialog.State.Flow)).ConfigureAwait(false);
+        if (expires == 0)
+        {
+            notifier.Unsubscribe(dialog);
+        }
+        else
+        {
+            await notifier.RefreshAsync(dialog, now.AddSeconds(expires), request.CSeq!.Value.Number, ct).ConfigureAwait(false);
+        }
+    }
+
+    private SipResponse? Check(SipRequest request, out int expires)
+    {
+        expires = 0;
+        var eventHeader = request.Headers.GetFirst(SipHeaderNames.Event);
+        var package = eventHeader?.Split(';', 2)[0].Trim();
+        if (!string.Equals(package, RegEventNotifier.EventPackage, StringComparison.OrdinalIgnoreCase))
+        {
+            // RFC 6665 8.3.1 / 4.2.1.1: 489 with the packages we do support.
+            var badEvent = RegisterResponses.Error(request, 489, "Bad Event");
+            badEvent.Headers.Add("Allow-Events", AllowEvents);
+            return badEvent;
+        }
+        var accept = request.Headers.GetAll(SipHeaderNames.Accept).ToList();
+        if (accept.Count > 0 && !accept.Any(a => a.Contains(ReginfoDocument.ContentType, StringComparison.OrdinalIgnoreCase)
+                || a.Contains("*/*", StringComparison.Ordinal) || a.Contains("application/*", StringComparison.OrdinalIgnoreCase)))
+        {
+            // RFC 3680 4.5: the one body type of the package is application/reginfo+xml.
+            var notAcceptable = RegisterResponses.Error(request, 406, "Not Acceptable");
+            notAcceptable.Headers.Add(SipHeaderNames.Accept, ReginfoDocument.ContentType);
+            return notAcceptable;
+        }
+        if (request.From is null || request.To is null || request.CallId is null || request.CSeq is null)
+        {
+            return RegisterResponses.Error(request, 400, "Missing dialog headers");
+        }
+        expires = (int)Math.Min(request.Expires ?? options.DefaultSubscriptionExpiresSeconds, options.MaxSubscriptionExpiresSeconds);
+        return null;
+    }
+
+    // TS 24.229 5.4.2.1.1: the Request-URI names the watched IMPU; an S-CSCF URI (no user part) falls back to To.
+    private static string? ResourceOf(SipRequest request) =>
+        request.RequestUri.User is not null || request.RequestUri.TelNumber is not null
+            ? ImpuNormalizer.Normalize(request.RequestUri)
+            : ImpuNormalizer.Normalize(request.To!.Uri);
+
+    // TS 24.229 5.4.2.1.1: the subscriber itself (one of the IMPUs of the set) or a trusted P-CSCF may subscribe.
+    private bool IsAuthorised(SipRequest request, SipFlow flow, ImplicitSetRegistration registration)
+    {
+        if (options.TrustedPcscfs.Contains(flow.Remote.Address))
+        {
+            return true;
+        }
+        var watcher = ImpuNormalizer.Normalize(request.From!.Uri);
+        IReadOnlyList<PublicIdentity> members;
+        RegistrationBinding[] bindings;
+        lock (registration.Gate)
+        {
+            members = registration.Members;
+            bindings = registration.Bindings;
+        }
+        foreach (var member in members)
+        {
+            if (string.Equals(member.Uri, watcher, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        foreach (var binding in bindings)
+        {
+            if (string.Equals(binding.Impu, watcher, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SipResponse Accepted(SipRequest request, string localTag, int expires, BindingFlow flow)
+    {
+        var response = SipResponse.CreateFor(request, 200);
+        if (SipToTag.IsMissing(response))
+        {
+            // RFC 6665 4.1.2.1 / RFC 3261 12.1.1: our tag of the dialog the subscription lives in.
+            SipToTag.Add(response, localTag);
+        }
+        response.Headers.Add(SipHeaderNames.Expires, expires.ToString(CultureInfo.InvariantCulture));
+        response.Headers.Add(SipHeaderNames.Contact, RegEventNotifier.LocalContact(flow));
+        response.Headers.Add(SipHeaderNames.Event, RegEventNotifier.EventPackage);
+        return response;
+    }
+}

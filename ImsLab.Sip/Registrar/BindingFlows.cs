@@ -1,0 +1,26 @@
+using System.Net;
+using ImsLab.Sip.Subscribers;
+using ImsLab.Sip.Transport;
+
+namespace ImsLab.Sip.Registrar;
+
+/// <summary>Converts between the transport's <see cref="SipFlow"/> and the stored <see cref="BindingFlow"/>.</summary>
+internal static class BindingFlows
+{
+    public static BindingFlow ToBindingFlow(SipFlow flow) => new(
+        flow.Transport == SipTransportProtocol.Tcp ? "TCP" : "UDP",
+        flow.Remote.Address.ToString(), flow.Remote.Port,
+        flow.Local.Address.ToString(), flow.Local.Port,
+        flow.ConnectionId);
+
+    /// <summary>The flow to send on; null when the stored text is not an address (a corrupt row).</summary>
+    public static SipFlow? ToSipFlow(BindingFlow flow)
+    {
+        if (!IPAddress.TryParse(flow.RemoteAddress, out var remote) || !IPAddress.TryParse(flow.LocalAddress, out var local))
+        {
+            return null;
+        }
+        var transport = flow.Transport.Equals("TCP", StringComparison.OrdinalIgnoreCase) ? SipTransportProtocol.Tcp : SipTransportProtocol.Udp;
+        return new SipFlow(transport, new IPEndPoint(local, flow.LocalPort), new IPEndPoint(remote, flow.RemotePort), flow.ConnectionId);
+    }
+}

@@ -1,0 +1,258 @@
+using System.Text;
+using System.Xml.Linq;
+using ImsLab.Sip.Messages;
+using ImsLab.Sip.Registrar;
+using ImsLab.Sip.Transport;
+using ImsLab.Tests.Sip.RegEvent;
+
+namespace ImsLab.Tests.EndToEnd;
+
+/// <summary>
+/// The reg event package end to end (RFC 3680, TS 24.229 5.4.2, TS 24.228 6.5, 6.7, 6.8): SUBSCRIBE, the immediate
+/// full-state NOTIFY, NOTIFYs on every change, unsubscribe, failing watchers, and the network-initiated procedures,
+/// every body validated against the RFC 3680 schema.
+/// </summary>
+public sealed class RegEventEndToEndTests : IAsyncLifetime
+{
+    private static readonly XNamespace Ns = ReginfoSchema.Ns;
+    private ImsCoreHarness _core = null!;
+
+    public async Task InitializeAsync() => _core = await ImsCoreHarness.StartAsync(ImsCoreHarness.InMemory());
+
+    public async Task DisposeAsync() => await _core.DisposeAsync();
+
+    private static XElement Reginfo(SipRequest notify)
+    {
+        Assert.Equal("application/reginfo+xml", notify.ContentType);
+        return ReginfoSchema.Validate(notify.Body.Span).Root!;
+    }
+
+    private async Task<(RawUe Ue, SipResponse Accepted, SipRequest FirstNotify)> RegisteredAndSubscribedAsync(SipTransportProtocol protocol)
+    {
+        var ue = await RawUe.ConnectAsync(_core, protocol);
+        Assert.Equal(200, (await ue.RegisterWithAkaAsync()).StatusCode);
+        var accepted = await ue.SendAsync(ue.Subscribe());
+        var notify = await ue.ReceiveNotifyAsync();
+        return (ue, accepted, notify);
+    }
+
+    [Theory]
+    [InlineData(SipTransportProtocol.Udp)]
+    [InlineData(SipTransportProtocol.Tcp)]
+    public async Task SubscribeIsAcceptedAndFollowedAtOnceByAFullStateNotify(SipTransportProtocol protocol)
+    {
+        var (ue, accepted, notify) = await RegisteredAndSubscribedAsync(protocol);
+        await using var _ = ue;
+
+        Assert.Equal(200, accepted.StatusCode);
+        Assert.Equal(600000, accepted.Expires);
+        Assert.NotNull(accepted.To!.Tag);
+        Assert.Equal("reg", notify.Headers.GetFirst("Event"));
+        Assert.StartsWith("active;expires=", notify.Headers.GetFirst("Subscription-State"));
+        Assert.Equal(accepted.To.Tag, notify.From!.Tag);
+        Assert.Equal("31415", notify.To!.Tag);
+        Assert.Equal(ue.SubscribeCallId, notify.CallId);
+        Assert.Equal(ue.ContactUri, notify.RequestUri.ToString());
+
+        var root = Reginfo(notify);
+        Assert.Equal("0", root.Attribute("version")!.Value);
+        Assert.Equal("full", root.Attribute("state")!.Value);
+        var registrations = root.Elements(Ns + "registration").ToList();
+        Assert.Equal([TestSubscribers.AkaImpu, TestSubscribers.AkaImpu2, TestSubscribers.AkaTel], registrations.Select(r => r.Attribute("aor")!.Value));
+        Assert.All(registrations, r => Assert.Equal("active", r.Attribute("state")!.Value));
+        var contact = registrations[0].Element(Ns + "contact")!;
+        Assert.Equal("active", contact.Attribute("state")!.Value);
+        Assert.Equal("registered", contact.Attribute("event")!.Value);
+        Assert.Equal(ue.ContactUri, contact.Element(Ns + "uri")!.Value);
+        Assert.Equal("600000", contact.Attribute("expires")!.Value);
+        var instance = contact.Elements(Ns + "unknown-param").Single(p => p.Attribute("name")!.Value == "+sip.instance");
+        Assert.Equal("\"<urn:gsma:imei:35396707-002435-0>\"", instance.Value);
+    }
+
+    [Fact]
+    public async Task EveryChangeSendsANotifyWithTheNextVersion()
+    {
+        var (ue, _, first) = await RegisteredAndSubscribedAsync(SipTransportProtocol.Udp);
+        await using var _ = ue;
+
+        Assert.Equal(200, (await ue.RegisterWithAkaAsync(contact: $"<sip:second@{ue.Peer.SentBy}>")).StatusCode);
+        var second = await ue.ReceiveNotifyAsync();
+
+        Assert.Equal("1", Reginfo(second).Attribute("version")!.Value);
+        Assert.Equal(first.CSeq!.Value.Number + 1, second.CSeq!.Value.Number);
+        var events = Reginfo(second).Element(Ns + "registration")!.Elements(Ns + "contact")
+            .ToDictionary(c => c.Element(Ns + "uri")!.Value, c => c.Attribute("event")!.Value);
+        Assert.Equal("registered", events[$"sip:second@{ue.Peer.SentBy}"]);
+    }
+
+    [Fact]
+    public async Task UnsubscribeEndsWithATerminatedNotifyWithReasonTimeout()
+    {
+        var (ue, accepted, _) = await RegisteredAndSubscribedAsync(SipTransportProtocol.Udp);
+        await using var _ = ue;
+
+        var response = await ue.SendAsync(ue.Subscribe(expires: 0, toTag: accepted.To!.Tag));
+        var last = await ue.ReceiveNotifyAsync();
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal("terminated;reason=timeout", last.Headers.GetFirst("Subscription-State"));
+        await RegistrationEndToEndTests.WaitUntilAsync(() => _core.Engine.CurrentSubscriptions().Count == 0);
+    }
+
+    [Fact]
+    public async Task RefreshOfAnUnknownSubscriptionIs481()
+    {
+        await using var ue = await RawUe.ConnectAsync(_core, SipTransportProtocol.Udp);
+        await ue.RegisterWithAkaAsync();
+
+        var response = await ue.SendAsync(ue.Subscribe(toTag: "nosuchtag"));
+
+        Assert.Equal(481, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SubscriptionForAnUnregisteredImpuIsForbidden()
+    {
+        await using var ue = await RawUe.ConnectAsync(_core, SipTransportProtocol.Udp);
+
+        var response = await ue.SendAsync(ue.Subscribe());
+
+        Assert.Equal(403, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SomeoneElseMayNotWatchTheRegistration()
+    {
+        await using var ue = await RawUe.ConnectAsync(_core, SipTransportProtocol.Udp);
+        await ue.RegisterWithAkaAsync();
+        await using var stranger = new RawUe(ue.Peer, TestSubscribers.Md5Impi, TestSubscribers.Md5Impu);
+
+        var subscribe = stranger.Subscribe().Replace($"SUBSCRIBE {TestSubscribers.Md5Impu}", $"SUBSCRIBE {TestSubscribers.AkaImpu}");
+        var response = await stranger.SendAsync(subscribe);
+
+        Assert.Equal(403, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ANotifyAnswered481EndsTheSubscription()
+    {
+        var (ue, _, _) = await RegisteredAndSubscribedAsync(SipTransportProtocol.Udp);
+        await using var _ = ue;
+
+        await ue.RegisterWithAkaAsync(contact: $"<sip:second@{ue.Peer.SentBy}>");
+        await ue.ReceiveNotifyAsync(status: 481);
+
+        await RegistrationEndToEndTests.WaitUntilAsync(() => _core.Engine.CurrentSubscriptions().Count == 0);
+    }
+
+    [Fact]
+    public async Task UeDeregistrationNotifiesTerminatedAndEndsTheSubscription()
+    {
+        var (ue, _, _) = await RegisteredAndSubscribedAsync(SipTransportProtocol.Udp);
+        await using var _ = ue;
+
+        await ue.RegisterWithAkaAsync(expires: 0);
+        var notify = await ue.ReceiveNotifyAsync();
+
+        Assert.Equal("terminated;reason=noresource", notify.Headers.GetFirst("Subscription-State"));
+        var registration = Reginfo(notify).Element(Ns + "registration")!;
+        Assert.Equal("terminated", registration.Attribute("state")!.Value);
+        Assert.Equal("unregistered", registration.Element(Ns + "contact")!.Attribute("event")!.Value);
+    }
+
+    [Fact]
+    public async Task ExpiryNotifiesTheContactAsExpired()
+    {
+        await using var ue = await RawUe.ConnectAsync(_core, SipTransportProtocol.Udp);
+        await ue.RegisterWithAkaAsync(expires: 300);
+        await ue.SendAsync(ue.Subscribe());
+        await ue.ReceiveNotifyAsync();
+        await _core.NotifiesSettledAsync();
+
+        _core.Clock.Advance(TimeSpan.FromSeconds(300));
+        var notify = await ue.ReceiveNotifyAsync();
+
+        var contact = Reginfo(notify).Descendants(Ns + "contact").First();
+        Assert.Equal("terminated", contact.Attribute("state")!.Value);
+        Assert.Equal("expired", contact.Attribute("event")!.Value);
+        Assert.Equal("terminated;reason=noresource", notify.Headers.GetFirst("Subscription-State"));
+    }
+
+    [Theory]
+    [InlineData(NetworkDeregistrationReason.Rejected, "rejected")]
+    [InlineData(NetworkDeregistrationReason.Deactivated, "deactivated")]
+    public async Task NetworkInitiatedDeregistrationNotifiesTheReasonAndEndsTheSubscription(NetworkDeregistrationReason reason, string name)
+    {
+        var (ue, _, _) = await RegisteredAndSubscribedAsync(SipTransportProtocol.Udp);
+        await using var _ = ue;
+
+        var result = await _core.Engine.NetworkProcedures.DeregisterAsync(TestSubscribers.AkaImpi, null, null, reason, "operator");
+        var notify = await ue.ReceiveNotifyAsync();
+
+        Assert.Equal(1, result.AffectedContacts);
+        Assert.Single(result.EventIds);
+        Assert.Empty(_core.Engine.BindingsOf(TestSubscribers.AkaImpu));
+        Assert.Empty(((Support.InMemoryBindingStore)_core.Stores.Bindings).Bindings);
+        Assert.Equal("terminated;reason=" + name, notify.Headers.GetFirst("Subscription-State"));
+        var registrations = Reginfo(notify).Elements(Ns + "registration").ToList();
+        Assert.All(registrations, r => Assert.Equal("terminated", r.Attribute("state")!.Value));
+        var contact = registrations[0].Element(Ns + "contact")!;
+        Assert.Equal("terminated", contact.Attribute("state")!.Value);
+        Assert.Equal(name, contact.Attribute("event")!.Value);
+    }
+
+    [Fact]
+    public async Task NetworkDeregistrationOfOneContactKeepsTheOthersAndTheSubscription()
+    {
+        var (ue, _, _) = await RegisteredAndSubscribedAsync(SipTransportProtocol.Udp);
+        await using var _ = ue;
+        await ue.RegisterWithAkaAsync(contact: $"<sip:second@{ue.Peer.SentBy}>");
+        await ue.ReceiveNotifyAsync();
+
+        await _core.Engine.NetworkProcedures.DeregisterAsync(TestSubscribers.AkaImpi, TestSubscribers.AkaTel, $"sip:second@{ue.Peer.SentBy}",
+            NetworkDeregistrationReason.Deactivated);
+        var notify = await ue.ReceiveNotifyAsync();
+
+        Assert.StartsWith("active", notify.Headers.GetFirst("Subscription-State"));
+        var states = Reginfo(notify).Element(Ns + "registration")!.Elements(Ns + "contact")
+            .ToDictionary(c => c.Element(Ns + "uri")!.Value, c => c.Attribute("event")!.Value);
+        Assert.Equal("deactivated", states[$"sip:second@{ue.Peer.SentBy}"]);
+        Assert.Single(_core.Engine.BindingsOf(TestSubscribers.AkaImpu));
+    }
+
+    [Fact]
+    public async Task ReauthenticationShortensTheContactsAndChallengesTheNextProtectedRegister()
+    {
+        var (ue, _, _) = await RegisteredAndSubscribedAsync(SipTransportProtocol.Udp);
+        await using var _ = ue;
+
+        var result = await _core.Engine.NetworkProcedures.ReauthenticateAsync(TestSubscribers.AkaImpi, "operator");
+        var notify = await ue.ReceiveNotifyAsync();
+
+        Assert.Equal(1, result.AffectedContacts);
+        var contact = Reginfo(notify).Descendants(Ns + "contact").First();
+        Assert.Equal("active", contact.Attribute("state")!.Value);
+        Assert.Equal("shortened", contact.Attribute("event")!.Value);
+        Assert.Equal("60", contact.Attribute("expires")!.Value);
+        Assert.StartsWith("active", notify.Headers.GetFirst("Subscription-State"));
+
+        var response = await ue.SendAsync(ue.Register(
+            $"Digest username=\"{ue.Impi}\", realm=\"{TestSubscribers.Realm}\", nonce=\"\", uri=\"{ue.RequestUri}\", response=\"\", integrity-protected=\"yes\""));
+        Assert.Equal(401, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SubscriptionExpiryEndsWithReasonTimeout()
+    {
+        await using var ue = await RawUe.ConnectAsync(_core, SipTransportProtocol.Udp);
+        await ue.RegisterWithAkaAsync();
+        await ue.SendAsync(ue.Subscribe(expires: 120));
+        await ue.ReceiveNotifyAsync();
+        await _core.NotifiesSettledAsync();
+
+        _core.Clock.Advance(TimeSpan.FromSeconds(120));
+        var notify = await ue.ReceiveNotifyAsync();
+
+        Assert.Equal("terminated;reason=timeout", notify.Headers.GetFirst("Subscription-State"));
+    }
+}

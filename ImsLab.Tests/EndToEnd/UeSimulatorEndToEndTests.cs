@@ -1,0 +1,139 @@
+using System.Threading.Channels;
+using ImsLab.Sip.Registrar;
+using ImsLab.Sip.Subscribers;
+using ImsLab.Sip.Transport;
+using ImsLab.Sip.Ue;
+using ImsLab.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ImsLab.Tests.EndToEnd;
+
+/// <summary>
+/// The shipped UE simulator against the real engine: registration with AKA and MD5, reg-event subscription, and its
+/// reaction to network-initiated deregistration and re-authentication.
+/// </summary>
+public sealed class UeSimulatorEndToEndTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private readonly Channel<UeStateChange> _changes = Channel.CreateUnbounded<UeStateChange>();
+    private readonly Channel<UeNotification> _notifications = Channel.CreateUnbounded<UeNotification>();
+    private ImsCoreHarness _core = null!;
+
+    public async Task InitializeAsync() => _core = await ImsCoreHarness.StartAsync(ImsCoreHarness.InMemory());
+
+    public async Task DisposeAsync() => await _core.DisposeAsync();
+
+    private UeSimulator Ue(SipTransportProtocol protocol, UeCredentials credentials, string impi, string impu)
+    {
+        var ue = new UeSimulator(new UeSimulatorOptions
+        {
+            Impi = impi,
+            Impu = impu,
+            Domain = TestSubscribers.Realm,
+            Registrar = _core.EndPoint(protocol),
+            Transport = protocol,
+            Credentials = credentials,
+            InstanceId = "urn:uuid:00000000-0000-1000-8000-000a95a0e128",
+        }, _core.Clock, NullLoggerFactory.Instance);
+        ue.StateChanged += (_, change) => _changes.Writer.TryWrite(change);
+        ue.NotifyReceived += (_, notification) => _notifications.Writer.TryWrite(notification);
+        return ue;
+    }
+
+    private UeSimulator AkaUe(SipTransportProtocol protocol) =>
+        Ue(protocol, new UeAkaCredentials(TestSubscribers.AkaCredentials()), TestSubscribers.AkaImpi, TestSubscribers.AkaImpu);
+
+    private async Task<UeNotification> NextNotificationAsync(Func<UeNotification, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var next = await _notifications.Reader.ReadAsync(timeout.Token);
+            if (match(next)) return next;
+        }
+    }
+
+    private async Task<UeStateChange> NextStateAsync(UeRegistrationState state)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var next = await _changes.Reader.ReadAsync(timeout.Token);
+            if (next.Current == state) return next;
+        }
+    }
+
+    [Theory]
+    [InlineData(SipTransportProtocol.Udp)]
+    [InlineData(SipTransportProtocol.Tcp)]
+    public async Task UeRegistersWithAkaAndGetsTheFullStateNotify(SipTransportProtocol protocol)
+    {
+        await using var ue = AkaUe(protocol);
+
+        Assert.Equal(UeRegistrationState.Registered, await ue.StartAsync(CancellationToken.None));
+        var notification = await NextNotificationAsync(n => n.Document is not null);
+
+        Assert.Contains(TestSubscribers.AkaTel, ue.AssociatedUris);
+        Assert.Contains(ue.ServiceRoute, r => r.Contains("scscf1.home1.net", StringComparison.Ordinal));
+        Assert.Equal(ReginfoDocumentState.Full, notification.Document!.State);
+        Assert.Single(_core.Engine.BindingsOf(TestSubscribers.AkaImpu));
+    }
+
+    [Fact]
+    public async Task PasswordUeRegistersWithMd5()
+    {
+        await using var ue = Ue(SipTransportProtocol.Udp, new UePasswordCredentials(TestSubscribers.Md5Password), TestSubscribers.Md5Impi,
+            TestSubscribers.Md5Impu);
+
+        Assert.Equal(UeRegistrationState.Registered, await ue.StartAsync(CancellationToken.None));
+        Assert.Single(_core.Engine.BindingsOf(TestSubscribers.Md5Impu));
+    }
+
+    [Fact]
+    public async Task RejectedByTheNetworkTheUeStops()
+    {
+        await using var ue = AkaUe(SipTransportProtocol.Udp);
+        await ue.StartAsync(CancellationToken.None);
+        await NextNotificationAsync(n => n.Document is not null);
+
+        await _core.Engine.NetworkProcedures.DeregisterAsync(TestSubscribers.AkaImpi, null, null, NetworkDeregistrationReason.Rejected);
+
+        var change = await NextStateAsync(UeRegistrationState.Deregistered);
+        Assert.Equal(UeFailureReason.NetworkRejected, change.Reason);
+        Assert.Empty(_core.Engine.BindingsOf(TestSubscribers.AkaImpu));
+    }
+
+    [Fact]
+    public async Task DeactivatedByTheNetworkTheUeRegistersAgain()
+    {
+        await using var ue = AkaUe(SipTransportProtocol.Udp);
+        await ue.StartAsync(CancellationToken.None);
+        await NextNotificationAsync(n => n.Document is not null);
+        _core.ForgetEvents();
+
+        await _core.Engine.NetworkProcedures.DeregisterAsync(TestSubscribers.AkaImpi, null, null, NetworkDeregistrationReason.Deactivated);
+
+        await _core.NextEventAsync(RegistrationEventType.NetworkDeregistered);
+        await _core.NextEventAsync(RegistrationEventType.Registered);
+        Assert.Single(_core.Engine.BindingsOf(TestSubscribers.AkaImpu));
+    }
+
+    [Fact]
+    public async Task ReauthenticationMakesTheUeAuthenticateAgain()
+    {
+        await using var ue = AkaUe(SipTransportProtocol.Udp);
+        await ue.StartAsync(CancellationToken.None);
+        await NextNotificationAsync(n => n.Document is not null);
+
+        await _core.Engine.NetworkProcedures.ReauthenticateAsync(TestSubscribers.AkaImpi);
+        await NextNotificationAsync(n => n.Document?.Registrations.Any(r => r.Contacts.Any(c => c.Event == ReginfoContactEvent.Shortened)) == true);
+        await _core.NotifiesSettledAsync();
+        _core.ForgetEvents();
+        _core.Clock.Advance(TimeSpan.FromSeconds(60));
+
+        var challenged = await _core.NextEventAsync(RegistrationEventType.Challenged);
+        Assert.Equal(TestSubscribers.AkaImpi, challenged.Impi);
+        await _core.NextEventAsync(RegistrationEventType.Refreshed);
+        Assert.False(Assert.Single(_core.Engine.BindingsOf(TestSubscribers.AkaImpu)).ReauthenticationRequired);
+    }
+}
