@@ -1,10 +1,23 @@
+using ImsLab.Api.Hosting;
+using ImsLab.Api.Operations.Metrics;
+
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddHealthChecks();
+builder.AddImsLabConfiguration();
+builder.Services.AddImsLabOperations();
+builder.Services.AddImsLabApiDocumentation();
+builder.AddImsLabDashboard();
 
 var app = builder.Build();
 
-app.MapHealthChecks("/health/live");
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<HttpMetricsMiddleware>();
+app.UseAntiforgery();
+
+app.MapImsLabOperations();
+app.MapImsLabApiDocumentation();
+app.MapImsLabDashboard();
 
 app.Run();
 

@@ -1,0 +1,35 @@
+using ImsLab.Web.Components;
+using Radzen;
+
+namespace ImsLab.Api.Hosting;
+
+internal static class DashboardExtensions
+{
+    public const string ThemeCookieName = "ImsLabTheme";
+
+    public static WebApplicationBuilder AddImsLabDashboard(this WebApplicationBuilder builder)
+    {
+        // `dotnet run` without launch settings runs as Production, where the static files of referenced
+        // projects and packages (_content/...) are only found through the build's static web assets manifest.
+        // Published output has no such manifest and this is then a no-op.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddRadzenComponents();
+        // The chosen light/dark theme survives reloads and is applied before the first paint (no flash of the other theme).
+        services.AddRadzenCookieThemeService(options =>
+        {
+            options.Name = ThemeCookieName;
+            options.Duration = TimeSpan.FromDays(365);
+        });
+        return builder;
+    }
+
+    public static WebApplication MapImsLabDashboard(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using ImsLab.Api.Operations.Health;
+using ImsLab.Api.Operations.Metrics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace ImsLab.Api.Hosting;
+
+internal static class OperationsExtensions
+{
+    public const string ReadinessTag = "ready";
+
+    /// <summary>Health checks (readiness probes are added by the parts that own them), metrics and ProblemDetails.</summary>
+    public static IServiceCollection AddImsLabOperations(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddHealthChecks()
+            .AddCheck<ReadinessProbesHealthCheck>("readiness-probes", tags: [ReadinessTag]);
+        services.AddMetrics();
+        services.AddSingleton<ApiMetrics>();
+        services.AddSingleton<PrometheusMetricsExporter>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapImsLabOperations(this IEndpointRouteBuilder endpoints)
+    {
+        // Liveness runs no checks: the process answers, so it is alive; restarting it would not fix a dependency.
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
+            .WithTags("Operations");
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = registration => registration.Tags.Contains(ReadinessTag),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        }).WithTags("Operations");
+        endpoints.MapGet("/metrics", GetMetrics)
+            .WithTags("Operations")
+            .WithSummary("Prometheus text exposition (format 0.0.4) of every ImsLab meter.");
+        return endpoints;
+    }
+
+    private static IResult GetMetrics(PrometheusMetricsExporter exporter) =>
+        TypedResults.Text(exporter.Collect(), PrometheusMetricsExporter.ContentType);
+}
