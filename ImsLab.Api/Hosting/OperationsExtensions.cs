@@ -22,6 +22,8 @@ internal static class OperationsExtensions
 
     public static IEndpointRouteBuilder MapImsLabOperations(this IEndpointRouteBuilder endpoints)
     {
+        // Listen from start-up rather than from the first scrape, so nothing measured before it is lost.
+        endpoints.ServiceProvider.GetRequiredService<PrometheusMetricsExporter>();
         // Liveness runs no checks: the process answers, so it is alive; restarting it would not fix a dependency.
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
             .WithTags("Operations");
