@@ -1,0 +1,43 @@
+using System.Buffers.Binary;
+
+namespace ImsLab.Sip.Authentication.Aka;
+
+/// <summary>The 48-bit SQN as SEQ || IND (TS 33.102 C.1.1) and its octet form.</summary>
+public static class SequenceNumber
+{
+    /// <summary>SQN = SEQ || IND with IND occupying the low <paramref name="indBits"/> bits.</summary>
+    public static long Compose(long seq, int ind, int indBits)
+    {
+        long sqn = (seq << indBits) | (long)ind;
+        if (seq < 0 || (seq >> (AkaLength.Sqn * 8 - indBits)) != 0)
+            AuthenticationThrowHelper.ThrowSequenceSpaceExhausted(seq);
+        return sqn;
+    }
+
+    /// <summary>SEQ part of an SQN.</summary>
+    public static long Seq(long sqn, int indBits) => sqn >> indBits;
+
+    /// <summary>IND part of an SQN.</summary>
+    public static int Ind(long sqn, int indBits) => (int)(sqn & ((1L << indBits) - 1));
+
+    /// <summary>Writes the SQN big-endian into 6 octets.</summary>
+    public static void Write(long sqn, Span<byte> destination)
+    {
+        if (destination.Length != AkaLength.Sqn)
+            AuthenticationThrowHelper.ThrowWrongLength(nameof(destination), AkaLength.Sqn, destination.Length);
+        Span<byte> eight = stackalloc byte[sizeof(long)];
+        BinaryPrimitives.WriteInt64BigEndian(eight, sqn & AkaLength.MaxSqn);
+        eight[(sizeof(long) - AkaLength.Sqn)..].CopyTo(destination);
+    }
+
+    /// <summary>Reads a big-endian 6-octet SQN.</summary>
+    public static long Read(ReadOnlySpan<byte> source)
+    {
+        if (source.Length != AkaLength.Sqn)
+            AuthenticationThrowHelper.ThrowWrongLength(nameof(source), AkaLength.Sqn, source.Length);
+        Span<byte> eight = stackalloc byte[sizeof(long)];
+        eight.Clear();
+        source.CopyTo(eight[(sizeof(long) - AkaLength.Sqn)..]);
+        return BinaryPrimitives.ReadInt64BigEndian(eight);
+    }
+}

@@ -1,0 +1,16 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+
+namespace ImsLab.Sip.Authentication;
+
+// Programmer errors only (wrong buffer sizes, bad options); remote input is reported through result types.
+internal static class AuthenticationThrowHelper
+{
+    [DoesNotReturn, StackTraceHidden]
+    public static void ThrowWrongLength(string name, int expected, int actual) =>
+        throw new ArgumentException($"{name} must be {expected} octets long, not {actual}.", name);
+
+    [DoesNotReturn, StackTraceHidden]
+    public static void ThrowSequenceSpaceExhausted(long seq) =>
+        throw new InvalidOperationException($"SEQ {seq} does not fit in a 48-bit SQN with the configured IND length.");
+}

@@ -1,0 +1,92 @@
+using ImsLab.Sip.Authentication.Aka;
+using ImsLab.Tests.Support;
+
+namespace ImsLab.Tests.Sip.Authentication.Aka;
+
+public sealed class SequenceNumberAllocatorTests
+{
+    private const string Impi = "001010123456789@ims.mnc001.mcc001.3gppnetwork.org";
+
+    [Fact]
+    public async Task EachSqnIsSeqFollowedByIndEqualToSeqModuloTheArraySize()
+    {
+        var allocator = new SequenceNumberAllocator(new InMemorySequenceNumberStore(), new SequenceNumberOptions { IndBits = 5 });
+
+        long first = await allocator.NextSqnAsync(Impi, default);
+        long second = await allocator.NextSqnAsync(Impi, default);
+
+        Assert.Equal((1L << 5) | 1, first);
+        Assert.Equal((2L << 5) | 2, second);
+    }
+
+    [Fact]
+    public async Task BlocksHitStorageOncePerBlockAndNeverRepeatASqn()
+    {
+        var store = new InMemorySequenceNumberStore();
+        var allocator = new SequenceNumberAllocator(store, new SequenceNumberOptions { BlockSize = 32 });
+
+        var sqns = new List<long>();
+        for (int i = 0; i < 70; i++) sqns.Add(await allocator.NextSqnAsync(Impi, default));
+
+        Assert.Equal(3, store.ReserveCalls);
+        Assert.Equal(sqns.Count, sqns.Distinct().Count());
+        Assert.Equal(sqns.Order(), sqns);
+    }
+
+    [Fact]
+    public async Task ConcurrentCallersNeverShareASqn()
+    {
+        var allocator = new SequenceNumberAllocator(new InMemorySequenceNumberStore(), new SequenceNumberOptions { BlockSize = 7 });
+
+        var all = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            var mine = new List<long>();
+            for (int i = 0; i < 200; i++) mine.Add(await allocator.NextSqnAsync(Impi, default));
+            return mine;
+        })));
+
+        Assert.Equal(1600, all.SelectMany(x => x).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ResynchronisationMovesPastSqnMsAndDropsTheCachedBlock()
+    {
+        var store = new InMemorySequenceNumberStore();
+        var allocator = new SequenceNumberAllocator(store, new SequenceNumberOptions { BlockSize = 32 });
+        await allocator.NextSqnAsync(Impi, default);
+        long sqnMs = SequenceNumber.Compose(1000, 8, 5);
+
+        await allocator.ResynchronizeAsync(Impi, sqnMs, default);
+        long next = await allocator.NextSqnAsync(Impi, default);
+
+        Assert.Equal(1001, SequenceNumber.Seq(next, 5));
+        Assert.True(next > sqnMs);
+    }
+
+    [Fact]
+    public async Task ResynchronisationNeverLowersTheCounter()
+    {
+        var store = new InMemorySequenceNumberStore();
+        var allocator = new SequenceNumberAllocator(store, new SequenceNumberOptions());
+        for (int i = 0; i < 10; i++) await allocator.NextSqnAsync(Impi, default);
+
+        await allocator.ResynchronizeAsync(Impi, SequenceNumber.Compose(3, 3, 5), default);
+
+        Assert.Equal(11, SequenceNumber.Seq(await allocator.NextSqnAsync(Impi, default), 5));
+    }
+
+    [Fact]
+    public void SqnRoundTripsThroughItsSixOctets()
+    {
+        var octets = new byte[AkaLength.Sqn];
+        SequenceNumber.Write(0xff9bb4d0b607, octets);
+        Assert.Equal("ff9bb4d0b607", Convert.ToHexStringLower(octets));
+        Assert.Equal(0xff9bb4d0b607, SequenceNumber.Read(octets));
+    }
+
+    [Fact]
+    public void SeqBeyondFortyEightBitsIsRejected()
+    {
+        Assert.Throws<InvalidOperationException>(() => SequenceNumber.Compose(1L << 43, 0, 5));
+    }
+}
