@@ -5,26 +5,43 @@ using Npgsql;
 
 namespace ImsLab.Tests.Support;
 
-/// Throwaway PostgreSQL 15 cluster: initdb into a temp dir, pg_ctl start on a free loopback port.
-/// Postgres refuses to run as root, so when we are root every pg command runs via `runuser -u postgres`.
+/// <summary>
+/// A real PostgreSQL for tests, shared by the whole test assembly through <see cref="PostgresCollection"/>: a
+/// throwaway 15 cluster (initdb into a temp dir, pg_ctl start on a free loopback port), or the external server named
+/// by the IMSLAB_TEST_POSTGRES connection string when that is set. Each test class makes its own database.
+/// Postgres refuses to run as root, so as root every pg command runs via `runuser -u postgres`.
+/// </summary>
 public sealed class PgFixture : IAsyncLifetime
 {
-    const string Bin = "/usr/lib/postgresql/15/bin";
-    readonly string _dir = Directory.CreateTempSubdirectory("pgfx-").FullName;
-    public int Port { get; } = FreePort();
-    public string ConnectionString(string db = "postgres") =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={db};Pooling=false";
+    /// <summary>Environment variable holding an external server's connection string (CI with a service container).</summary>
+    public const string ExternalServerVariable = "IMSLAB_TEST_POSTGRES";
+
+    private const string Bin = "/usr/lib/postgresql/15/bin";
+    private readonly string? _external = Environment.GetEnvironmentVariable(ExternalServerVariable) is { Length: > 0 } cs ? cs : null;
+    private string? _dir;
+    private int _port;
+
     public TimeSpan StartupTime { get; private set; }
 
-    static bool IsRoot => Environment.UserName == "root";
+    /// <summary>Connection string for database <paramref name="db"/> on the server.</summary>
+    public string ConnectionString(string db = "postgres")
+    {
+        var builder = _external is not null
+            ? new NpgsqlConnectionStringBuilder(_external)
+            : new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = _port, Username = "postgres" };
+        builder.Database = db;
+        return builder.ConnectionString;
+    }
 
-    static int FreePort()
+    private static bool IsRoot => Environment.UserName == "root";
+
+    private static int FreePort()
     {
         var l = new TcpListener(IPAddress.Loopback, 0); l.Start();
         var p = ((IPEndPoint)l.LocalEndpoint).Port; l.Stop(); return p;
     }
 
-    static void Run(string exe, string args, bool asPostgres = true)
+    private static void Run(string exe, string args, bool asPostgres = true)
     {
         var psi = IsRoot && asPostgres
             ? new ProcessStartInfo("runuser", $"-u postgres -- {exe} {args}")
@@ -39,17 +56,24 @@ public sealed class PgFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var sw = Stopwatch.StartNew();
-        if (IsRoot) Run("/bin/chown", "postgres:postgres " + _dir, asPostgres: false);
-        Run($"{Bin}/initdb", $"-D {_dir}/data -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync");
-        Run($"{Bin}/pg_ctl", $"-D {_dir}/data -l {_dir}/log -w -t 30 start " +
-            $"-o \"-p {Port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\"");
+        if (_external is null)
+        {
+            _dir = Directory.CreateTempSubdirectory("pgfx-").FullName;
+            _port = FreePort();
+            if (IsRoot) Run("/bin/chown", "postgres:postgres " + _dir, asPostgres: false);
+            Run($"{Bin}/initdb", $"-D {_dir}/data -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync");
+            Run($"{Bin}/pg_ctl", $"-D {_dir}/data -l {_dir}/log -w -t 30 start " +
+                $"-o \"-p {_port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\"");
+        }
         StartupTime = sw.Elapsed;
         await using var c = new NpgsqlConnection(ConnectionString());
         await c.OpenAsync();
     }
 
-    public async Task<string> CreateDatabaseAsync(string name)
+    /// <summary>Creates a fresh database with a unique name derived from <paramref name="prefix"/>; returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix)
     {
+        var name = $"{prefix.ToLowerInvariant()}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)];
         await using var c = new NpgsqlConnection(ConnectionString());
         await c.OpenAsync();
         await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", c);
@@ -59,8 +83,9 @@ public sealed class PgFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        try { Run($"{Bin}/pg_ctl", $"-D {_dir}/data -m immediate -w stop"); } catch { }
-        try { Directory.Delete(_dir, true); } catch { }
+        if (_dir is null) return Task.CompletedTask;
+        try { Run($"{Bin}/pg_ctl", $"-D {_dir}/data -m immediate -w stop"); } catch (InvalidOperationException) { }
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
         return Task.CompletedTask;
     }
 }

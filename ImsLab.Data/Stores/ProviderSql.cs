@@ -1,0 +1,74 @@
+using System.Data.Common;
+using System.Text;
+
+namespace ImsLab.Data.Stores;
+
+/// <summary>
+/// The little that differs between PostgreSQL and SQLite for the hand-written SQL of the hot paths: how a Guid and
+/// a timestamp are stored (SQLite: EF's uppercase text and <see cref="SqliteImsLabDbContext"/>'s UTC ticks) and
+/// the name of the two-argument maximum. Everything else (multi-row VALUES, ON CONFLICT ... DO UPDATE with
+/// excluded, UPDATE ... RETURNING) is common syntax: SQLite has had it since 3.35.
+/// </summary>
+internal sealed class ProviderSql(DatabaseProvider provider)
+{
+    /// <summary>Rows per statement: keeps parameter counts far below both engines' limits (SQLite 32766, PostgreSQL 65535).</summary>
+    public const int MaxRowsPerStatement = 500;
+
+    public DatabaseProvider Provider { get; } = provider;
+
+    public string Greatest => Provider == DatabaseProvider.PostgreSql ? "GREATEST" : "MAX";
+
+    public object Id(Guid id) => Provider == DatabaseProvider.PostgreSql ? id : id.ToString("D").ToUpperInvariant();
+
+    public object Time(DateTimeOffset time) => Provider == DatabaseProvider.PostgreSql ? time.ToUniversalTime() : time.UtcTicks;
+
+    public static void AddParameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>
+    /// Fills <paramref name="command"/> with one INSERT of <paramref name="rows"/> rows of <paramref name="columns"/>,
+    /// followed by <paramref name="conflictClause"/>; <paramref name="valueOf"/> gives the value of (row, column).
+    /// </summary>
+    private static void BuildInsert(DbCommand command, string table, IReadOnlyList<string> columns, int rows,
+        Func<int, int, object?> valueOf, string conflictClause)
+    {
+        var sql = new StringBuilder(64 + (rows * columns.Count * 8));
+        sql.Append("INSERT INTO ").Append(table).Append(" (").AppendJoin(", ", columns).Append(") VALUES ");
+        for (var row = 0; row < rows; row++)
+        {
+            sql.Append(row == 0 ? "(" : ", (");
+            for (var column = 0; column < columns.Count; column++)
+            {
+                var name = $"@p{row}_{column}";
+                sql.Append(column == 0 ? name : ", " + name);
+                AddParameter(command, name, valueOf(row, column));
+            }
+            sql.Append(')');
+        }
+        sql.Append(' ').Append(conflictClause);
+        command.CommandText = sql.ToString();
+    }
+
+    /// <summary>Inserts <paramref name="count"/> items in statements of at most <see cref="MaxRowsPerStatement"/> rows.</summary>
+    public static async Task InsertAllAsync(Func<DbCommand> newCommand, string table, IReadOnlyList<string> columns, int count,
+        Func<int, int, object?> valueOf, string conflictClause, CancellationToken cancellationToken)
+    {
+        for (var start = 0; start < count; start += MaxRowsPerStatement)
+        {
+            var offset = start;
+            await using var command = newCommand();
+            BuildInsert(command, table, columns, Math.Min(MaxRowsPerStatement, count - start),
+                (row, column) => valueOf(offset + row, column), conflictClause);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>"ON CONFLICT (id) DO UPDATE SET a = excluded.a, ..." for every column but the key.</summary>
+    public static string UpsertClause(IReadOnlyList<string> columns, string key = "id") =>
+        $"ON CONFLICT ({key}) DO UPDATE SET " + string.Join(", ", columns.Where(c => c != key).Select(c => $"{c} = excluded.{c}"));
+}
