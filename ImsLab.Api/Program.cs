@@ -1,10 +1,15 @@
+using ImsLab.Api.Auth;
 using ImsLab.Api.Hosting;
 using ImsLab.Api.Operations.Metrics;
+using ImsLab.Api.Tools;
+using ImsLab.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddImsLabConfiguration();
+builder.Services.AddImsLabData(builder.Configuration);
 builder.Services.AddImsLabOperations();
+builder.AddImsLabAccessControl();
 builder.Services.AddImsLabApiDocumentation();
 builder.AddImsLabDashboard();
 
@@ -13,10 +18,16 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<HttpMetricsMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapImsLabOperations();
 app.MapImsLabApiDocumentation();
+app.MapAuthApi();
+app.MapAccessApi();
+app.MapToolsApi();
 app.MapImsLabDashboard();
 
 app.Run();

@@ -3,8 +3,10 @@ using ImsLab.Api.Auth;
 using ImsLab.Api.Hosting.Configuration;
 using ImsLab.Api.Operations.Metrics;
 using ImsLab.Web.Components.Pages.Account;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace ImsLab.Api.Hosting;
 
@@ -38,17 +40,21 @@ internal static class AccessControlExtensions
                     ? ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden",
                         "Your role does not allow this operation.").AsTask()
                     : RedirectAsync(context);
-            });
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ImsLabAuthenticationSchemes.ApiKey, _ => { });
         services.AddAuthorizationBuilder()
             .AddPolicy(ImsLabPolicies.Admin, policy => policy.RequireRole(ImsLabRoles.Admin))
             .AddPolicy(ImsLabPolicies.Viewer, policy => policy.RequireRole(ImsLabRoles.Admin, ImsLabRoles.Viewer));
 
         services.AddSingleton<FailedApiKeyAttemptLimiter>();
+        services.AddSingleton<PasswordSignIn>();
+        // After AddImsLabData: hosted services start in order, so the schema is migrated before this runs.
+        services.AddHostedService<FirstAdministrator>();
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(LoginRateLimitPolicy, context =>
             {
-                var security = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImsLabOptions>>().Value.Security;
+                var security = context.RequestServices.GetRequiredService<IOptions<ImsLabOptions>>().Value.Security;
                 return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = security.LoginAttemptsPerWindow,
@@ -78,7 +84,7 @@ internal static class AccessControlExtensions
         request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         || request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase);
 
-    private static Task RedirectAsync(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context)
+    private static Task RedirectAsync(RedirectContext<CookieAuthenticationOptions> context)
     {
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;

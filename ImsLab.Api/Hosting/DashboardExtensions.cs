@@ -1,4 +1,5 @@
 using ImsLab.Web.Components;
+using ImsLab.Web.Services.Tools;
 using Radzen;
 
 namespace ImsLab.Api.Hosting;
@@ -17,6 +18,7 @@ internal static class DashboardExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddRadzenComponents();
+        services.AddSingleton<AkaTool>();
         // The chosen light/dark theme survives reloads and is applied before the first paint (no flash of the other theme).
         services.AddRadzenCookieThemeService(options =>
         {

@@ -1,4 +1,5 @@
 using ImsLab.Api.Operations.Health;
+using ImsLab.Data;
 using ImsLab.Api.Operations.Metrics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -13,7 +14,8 @@ internal static class OperationsExtensions
     {
         services.AddProblemDetails();
         services.AddHealthChecks()
-            .AddCheck<ReadinessProbesHealthCheck>("readiness-probes", tags: [ReadinessTag]);
+            .AddCheck<ReadinessProbesHealthCheck>("readiness-probes", tags: [ReadinessTag])
+            .AddDbContextCheck<ImsLabDbContext>("database", tags: [ReadinessTag]);
         services.AddMetrics();
         services.AddSingleton<ApiMetrics>();
         services.AddSingleton<PrometheusMetricsExporter>();
