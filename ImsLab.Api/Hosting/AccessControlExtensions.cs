@@ -32,6 +32,7 @@ internal static class AccessControlExtensions
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
                 options.LoginPath = "/login";
+                options.ReturnUrlParameter = "returnUrl";
                 options.Events.OnRedirectToLogin = context => IsApiRequest(context.Request)
                     ? ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized",
                         "Log in (POST /api/auth/login) or send an API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.").AsTask()

@@ -6,8 +6,6 @@ namespace ImsLab.Api.Hosting;
 
 internal static class DashboardExtensions
 {
-    public const string ThemeCookieName = "ImsLabTheme";
-
     public static WebApplicationBuilder AddImsLabDashboard(this WebApplicationBuilder builder)
     {
         // `dotnet run` without launch settings runs as Production, where the static files of referenced
@@ -22,7 +20,7 @@ internal static class DashboardExtensions
         // The chosen light/dark theme survives reloads and is applied before the first paint (no flash of the other theme).
         services.AddRadzenCookieThemeService(options =>
         {
-            options.Name = ThemeCookieName;
+            options.Name = DashboardTheme.CookieName;
             options.Duration = TimeSpan.FromDays(365);
         });
         return builder;

@@ -17,4 +17,14 @@ internal static class DashboardPage
     /// <summary>MainLayout sets data-interactive once the circuit has rendered, so clicks reach the server.</summary>
     public static Task WaitForCircuitAsync(IPage page) =>
         Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+
+    /// <summary>True when the page background is dark: the relative luminance of body's background is below one half.</summary>
+    public const string DarkBackgroundScript = """
+        () => {
+            const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+            return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.5;
+        }
+        """;
+
+    public static Task<bool> IsDarkAsync(IPage page) => page.EvaluateAsync<bool>(DarkBackgroundScript);
 }
