@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ImsLab.Api.Hosting;
 using ImsLab.Data.Access;
+using ImsLab.Web.Components;
 using ImsLab.Web.Components.Pages.Account;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -100,16 +101,16 @@ internal static class AuthApi
     public static async Task<RedirectHttpResult> LogOutFromForm(HttpContext context, PasswordSignIn signIn)
     {
         await signIn.SignOutAsync(context);
-        return TypedResults.LocalRedirect("/login");
+        return TypedResults.LocalRedirect(DashboardPaths.Login);
     }
 
     private static string LoginPage(string error, string returnUrl) =>
-        $"/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}";
+        $"{DashboardPaths.Login}?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}";
 
     // Only local paths: an absolute returnUrl would make the login form an open redirect.
     private static string LocalOrHome(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
             && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
             ? returnUrl
-            : "/";
+            : DashboardPaths.Home;
 }

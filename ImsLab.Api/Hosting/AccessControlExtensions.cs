@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using ImsLab.Api.Auth;
 using ImsLab.Api.Hosting.Configuration;
 using ImsLab.Api.Operations.Metrics;
+using ImsLab.Web.Components;
 using ImsLab.Web.Components.Pages.Account;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -31,7 +32,7 @@ internal static class AccessControlExtensions
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
-                options.LoginPath = "/login";
+                options.LoginPath = DashboardPaths.Login;
                 options.ReturnUrlParameter = "returnUrl";
                 options.Events.OnRedirectToLogin = context => IsApiRequest(context.Request)
                     ? ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized",
@@ -70,7 +71,7 @@ internal static class AccessControlExtensions
                 if (!IsApiRequest(context.Request))
                 {
                     // The dashboard's login form: back to the page, which explains.
-                    context.Response.Redirect("/login?error=" + LoginError.TooManyAttempts);
+                    context.Response.Redirect($"{DashboardPaths.Login}?error={LoginError.TooManyAttempts}");
                     return;
                 }
 

@@ -6,6 +6,8 @@ namespace ImsLab.Api.Hosting;
 
 internal static class DashboardExtensions
 {
+    private const int HomeFallbackOrder = 1000;
+
     public static WebApplicationBuilder AddImsLabDashboard(this WebApplicationBuilder builder)
     {
         // `dotnet run` without launch settings runs as Production, where the static files of referenced
@@ -30,6 +32,11 @@ internal static class DashboardExtensions
     {
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Someone opening the bare address lands on the dashboard. A page routed at "/" (Overview) outranks this
+        // fallback: a higher order loses to the components' default order 0, so the two never conflict.
+        app.MapGet("/", () => TypedResults.LocalRedirect(DashboardPaths.Home))
+            .WithOrder(HomeFallbackOrder)
+            .ExcludeFromDescription();
         return app;
     }
 }
