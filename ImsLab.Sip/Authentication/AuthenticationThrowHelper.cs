@@ -6,6 +6,11 @@ namespace ImsLab.Sip.Authentication;
 // Programmer errors only (wrong buffer sizes, bad options); remote input is reported through result types.
 internal static class AuthenticationThrowHelper
 {
+    public static void ThrowIfWrongLength(ReadOnlySpan<byte> value, int length, string name)
+    {
+        if (value.Length != length) ThrowWrongLength(name, length, value.Length);
+    }
+
     [DoesNotReturn, StackTraceHidden]
     public static void ThrowWrongLength(string name, int expected, int actual) =>
         throw new ArgumentException($"{name} must be {expected} octets long, not {actual}.", name);

@@ -31,16 +31,16 @@ public sealed class AkaCredentials
     /// <summary>Credentials from K and OPc.</summary>
     public static AkaCredentials FromOpc(ReadOnlySpan<byte> k, ReadOnlySpan<byte> opc, ReadOnlySpan<byte> amf)
     {
-        Check(k, AkaLength.K, nameof(k));
-        Check(opc, AkaLength.Opc, nameof(opc));
-        Check(amf, AkaLength.Amf, nameof(amf));
+        AuthenticationThrowHelper.ThrowIfWrongLength(k, AkaLength.K, nameof(k));
+        AuthenticationThrowHelper.ThrowIfWrongLength(opc, AkaLength.Opc, nameof(opc));
+        AuthenticationThrowHelper.ThrowIfWrongLength(amf, AkaLength.Amf, nameof(amf));
         return new AkaCredentials(k.ToArray(), opc.ToArray(), amf.ToArray());
     }
 
     /// <summary>Credentials from K and OP; OPc is derived here (TS 35.206 4.1).</summary>
     public static AkaCredentials FromOp(ReadOnlySpan<byte> k, ReadOnlySpan<byte> op, ReadOnlySpan<byte> amf)
     {
-        Check(amf, AkaLength.Amf, nameof(amf));
+        AuthenticationThrowHelper.ThrowIfWrongLength(amf, AkaLength.Amf, nameof(amf));
         return new AkaCredentials(k.ToArray(), Milenage.ComputeOpc(k, op), amf.ToArray());
     }
 
@@ -56,9 +56,4 @@ public sealed class AkaCredentials
 
     /// <inheritdoc />
     public override string ToString() => $"AkaCredentials {{ K = <redacted>, OPc = <redacted>, AMF = {Convert.ToHexStringLower(_amf)} }}";
-
-    private static void Check(ReadOnlySpan<byte> value, int length, string name)
-    {
-        if (value.Length != length) AuthenticationThrowHelper.ThrowWrongLength(name, length, value.Length);
-    }
 }

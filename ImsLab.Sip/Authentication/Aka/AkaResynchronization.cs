@@ -26,7 +26,7 @@ public static class AkaResynchronization
     public static void Build(Milenage milenage, ReadOnlySpan<byte> rand, long sqnMs, Span<byte> auts)
     {
         ArgumentNullException.ThrowIfNull(milenage);
-        if (auts.Length != AkaLength.Auts) AuthenticationThrowHelper.ThrowWrongLength(nameof(auts), AkaLength.Auts, auts.Length);
+        AuthenticationThrowHelper.ThrowIfWrongLength(auts, AkaLength.Auts, nameof(auts));
         Span<byte> sqn = stackalloc byte[AkaLength.Sqn];
         SequenceNumber.Write(sqnMs, sqn);
         milenage.F1Star(rand, sqn, ResynchronizationAmf, auts[AkaLength.Sqn..]);

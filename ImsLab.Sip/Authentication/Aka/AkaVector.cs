@@ -48,6 +48,6 @@ public sealed class AkaVector
     private static void Check(byte[] value, int length, string name)
     {
         ArgumentNullException.ThrowIfNull(value, name);
-        if (value.Length != length) AuthenticationThrowHelper.ThrowWrongLength(name, length, value.Length);
+        AuthenticationThrowHelper.ThrowIfWrongLength(value, length, name);
     }
 }

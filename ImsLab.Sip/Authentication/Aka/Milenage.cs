@@ -12,21 +12,23 @@ public sealed class Milenage : IDisposable
 {
     private const int Block = 16;
 
+    private const int OutBlocks = 5;
+
     // TS 35.206 4.1: rotation amounts r1..r5 in bits and constants c1..c5 (only the last octet is non-zero).
-    private const int R1 = 64, R2 = 0, R3 = 32, R4 = 64, R5 = 96;
-    private const byte C1 = 0x00, C2 = 0x01, C3 = 0x02, C4 = 0x04, C5 = 0x08;
+    private static ReadOnlySpan<int> Rotations => [64, 0, 32, 64, 96];
+    private static ReadOnlySpan<byte> Constants => [0x00, 0x01, 0x02, 0x04, 0x08];
 
     private readonly Aes _aes;
     private readonly ICryptoTransform _encryptor;
     private readonly byte[] _opc = new byte[AkaLength.Opc];
-    private readonly byte[] _input = new byte[Block];
-    private readonly byte[] _output = new byte[Block];
+    private readonly byte[] _input = new byte[OutBlocks * Block];
+    private readonly byte[] _output = new byte[OutBlocks * Block];
 
     /// <summary>Creates the algorithm for subscriber key <paramref name="k"/> and the derived <paramref name="opc"/>.</summary>
     public Milenage(ReadOnlySpan<byte> k, ReadOnlySpan<byte> opc)
     {
-        ThrowIfWrongLength(k, AkaLength.K, nameof(k));
-        ThrowIfWrongLength(opc, AkaLength.Opc, nameof(opc));
+        AuthenticationThrowHelper.ThrowIfWrongLength(k, AkaLength.K, nameof(k));
+        AuthenticationThrowHelper.ThrowIfWrongLength(opc, AkaLength.Opc, nameof(opc));
         opc.CopyTo(_opc);
         _aes = Aes.Create();
         _aes.Key = k.ToArray();
@@ -50,9 +52,9 @@ public sealed class Milenage : IDisposable
     /// <summary>OPc = OP xor E_K(OP) (TS 35.206 4.1).</summary>
     public static void ComputeOpc(ReadOnlySpan<byte> k, ReadOnlySpan<byte> op, Span<byte> opc)
     {
-        ThrowIfWrongLength(k, AkaLength.K, nameof(k));
-        ThrowIfWrongLength(op, AkaLength.Op, nameof(op));
-        ThrowIfWrongLength(opc, AkaLength.Opc, nameof(opc));
+        AuthenticationThrowHelper.ThrowIfWrongLength(k, AkaLength.K, nameof(k));
+        AuthenticationThrowHelper.ThrowIfWrongLength(op, AkaLength.Op, nameof(op));
+        AuthenticationThrowHelper.ThrowIfWrongLength(opc, AkaLength.Opc, nameof(opc));
         using var aes = Aes.Create();
         aes.Key = k.ToArray();
         aes.EncryptEcb(op, opc, PaddingMode.None);
@@ -70,58 +72,50 @@ public sealed class Milenage : IDisposable
     /// <summary>f1: the network authentication code MAC-A over SQN, RAND and AMF.</summary>
     public void F1(ReadOnlySpan<byte> rand, ReadOnlySpan<byte> sqn, ReadOnlySpan<byte> amf, Span<byte> macA)
     {
-        ThrowIfWrongLength(macA, AkaLength.Mac, nameof(macA));
-        Span<byte> temp = stackalloc byte[Block];
+        AuthenticationThrowHelper.ThrowIfWrongLength(macA, AkaLength.Mac, nameof(macA));
         Span<byte> out1 = stackalloc byte[Block];
-        Temp(rand, temp);
-        Out1(temp, sqn, amf, out1);
+        Compute(rand, sqn, amf, first: 1, last: 1, out1);
         out1[..AkaLength.Mac].CopyTo(macA);
     }
 
     /// <summary>f1*: the re-synchronisation message authentication code MAC-S over SQN, RAND and AMF.</summary>
     public void F1Star(ReadOnlySpan<byte> rand, ReadOnlySpan<byte> sqn, ReadOnlySpan<byte> amf, Span<byte> macS)
     {
-        ThrowIfWrongLength(macS, AkaLength.Mac, nameof(macS));
-        Span<byte> temp = stackalloc byte[Block];
+        AuthenticationThrowHelper.ThrowIfWrongLength(macS, AkaLength.Mac, nameof(macS));
         Span<byte> out1 = stackalloc byte[Block];
-        Temp(rand, temp);
-        Out1(temp, sqn, amf, out1);
+        Compute(rand, sqn, amf, first: 1, last: 1, out1);
         out1[AkaLength.Mac..].CopyTo(macS);
     }
 
     /// <summary>f2, f3, f4 and f5 in one pass: RES, CK, IK and AK for RAND.</summary>
     public void F2345(ReadOnlySpan<byte> rand, Span<byte> res, Span<byte> ck, Span<byte> ik, Span<byte> ak)
     {
-        Span<byte> temp = stackalloc byte[Block];
-        Temp(rand, temp);
-        F2345FromTemp(temp, res, ck, ik, ak);
+        Span<byte> outs = stackalloc byte[3 * Block];
+        Compute(rand, default, default, first: 2, last: 4, outs);
+        CopyF2345(outs, res, ck, ik, ak);
     }
 
     /// <summary>f5*: the anonymity key AK* used to conceal SQN_MS in AUTS.</summary>
     public void F5Star(ReadOnlySpan<byte> rand, Span<byte> akStar)
     {
-        ThrowIfWrongLength(akStar, AkaLength.Ak, nameof(akStar));
-        Span<byte> temp = stackalloc byte[Block];
+        AuthenticationThrowHelper.ThrowIfWrongLength(akStar, AkaLength.Ak, nameof(akStar));
         Span<byte> out5 = stackalloc byte[Block];
-        Temp(rand, temp);
-        Out(temp, R5, C5, out5);
+        Compute(rand, default, default, first: 5, last: 5, out5);
         out5[..AkaLength.Ak].CopyTo(akStar);
     }
 
     /// <summary>
     /// Everything the network needs for one authentication vector (f1, f2, f3, f4, f5), sharing the TEMP block:
-    /// six AES block encryptions in all.
+    /// six AES block encryptions in two calls into the cipher.
     /// </summary>
     public void ComputeVector(ReadOnlySpan<byte> rand, ReadOnlySpan<byte> sqn, ReadOnlySpan<byte> amf,
         Span<byte> macA, Span<byte> res, Span<byte> ck, Span<byte> ik, Span<byte> ak)
     {
-        ThrowIfWrongLength(macA, AkaLength.Mac, nameof(macA));
-        Span<byte> temp = stackalloc byte[Block];
-        Span<byte> out1 = stackalloc byte[Block];
-        Temp(rand, temp);
-        Out1(temp, sqn, amf, out1);
-        out1[..AkaLength.Mac].CopyTo(macA);
-        F2345FromTemp(temp, res, ck, ik, ak);
+        AuthenticationThrowHelper.ThrowIfWrongLength(macA, AkaLength.Mac, nameof(macA));
+        Span<byte> outs = stackalloc byte[4 * Block];
+        Compute(rand, sqn, amf, first: 1, last: 4, outs);
+        outs[..AkaLength.Mac].CopyTo(macA);
+        CopyF2345(outs[Block..], res, ck, ik, ak);
     }
 
     /// <summary>Zeroes the key material held by this instance.</summary>
@@ -134,64 +128,66 @@ public sealed class Milenage : IDisposable
         _aes.Dispose();
     }
 
-    private void F2345FromTemp(ReadOnlySpan<byte> temp, Span<byte> res, Span<byte> ck, Span<byte> ik, Span<byte> ak)
+    // TS 35.206 4.1: OUT2 gives AK (first 48 bits) and RES (last 64 bits); OUT3 is CK; OUT4 is IK.
+    private static void CopyF2345(ReadOnlySpan<byte> out234, Span<byte> res, Span<byte> ck, Span<byte> ik, Span<byte> ak)
     {
-        ThrowIfWrongLength(res, AkaLength.Res, nameof(res));
-        ThrowIfWrongLength(ck, AkaLength.Ck, nameof(ck));
-        ThrowIfWrongLength(ik, AkaLength.Ik, nameof(ik));
-        ThrowIfWrongLength(ak, AkaLength.Ak, nameof(ak));
-        Span<byte> block = stackalloc byte[Block];
-        // TS 35.206 4.1: OUT2 gives AK (first 48 bits) and RES (last 64 bits); OUT3 is CK; OUT4 is IK.
-        Out(temp, R2, C2, block);
-        block[..AkaLength.Ak].CopyTo(ak);
-        block[AkaLength.Mac..].CopyTo(res);
-        Out(temp, R3, C3, ck);
-        Out(temp, R4, C4, ik);
+        AuthenticationThrowHelper.ThrowIfWrongLength(res, AkaLength.Res, nameof(res));
+        AuthenticationThrowHelper.ThrowIfWrongLength(ck, AkaLength.Ck, nameof(ck));
+        AuthenticationThrowHelper.ThrowIfWrongLength(ik, AkaLength.Ik, nameof(ik));
+        AuthenticationThrowHelper.ThrowIfWrongLength(ak, AkaLength.Ak, nameof(ak));
+        out234[..AkaLength.Ak].CopyTo(ak);
+        out234[AkaLength.Mac..Block].CopyTo(res);
+        out234.Slice(Block, Block).CopyTo(ck);
+        out234.Slice(2 * Block, Block).CopyTo(ik);
     }
 
-    // TEMP = E_K(RAND xor OPc)
-    private void Temp(ReadOnlySpan<byte> rand, Span<byte> temp)
+    // TS 35.206 4.1, for n = first..last into consecutive blocks of `outputs`:
+    //   TEMP = E_K(RAND xor OPc)
+    //   OUT1 = E_K(TEMP xor rot(IN1 xor OPc, r1) xor c1) xor OPc, IN1 = SQN || AMF || SQN || AMF
+    //   OUTn = E_K(rot(TEMP xor OPc, rn) xor cn) xor OPc, n = 2..5
+    // The OUT blocks depend only on TEMP, so they go through the cipher in one ECB call: the per-call interop
+    // cost, not AES itself, dominates a 16-octet encryption.
+    private void Compute(ReadOnlySpan<byte> rand, ReadOnlySpan<byte> sqn, ReadOnlySpan<byte> amf, int first, int last, Span<byte> outputs)
     {
-        ThrowIfWrongLength(rand, AkaLength.Rand, nameof(rand));
-        rand.CopyTo(temp);
-        Xor(temp, _opc);
-        Encrypt(temp, temp);
-    }
-
-    // OUT1 = E_K(TEMP xor rot(IN1 xor OPc, r1) xor c1) xor OPc, IN1 = SQN || AMF || SQN || AMF
-    private void Out1(ReadOnlySpan<byte> temp, ReadOnlySpan<byte> sqn, ReadOnlySpan<byte> amf, Span<byte> out1)
-    {
-        ThrowIfWrongLength(sqn, AkaLength.Sqn, nameof(sqn));
-        ThrowIfWrongLength(amf, AkaLength.Amf, nameof(amf));
-        Span<byte> in1 = stackalloc byte[Block];
-        sqn.CopyTo(in1);
-        amf.CopyTo(in1[AkaLength.Sqn..]);
-        in1[..(AkaLength.Sqn + AkaLength.Amf)].CopyTo(in1[(AkaLength.Sqn + AkaLength.Amf)..]);
-        Xor(in1, _opc);
-        Rotate(in1, R1, out1);
-        out1[Block - 1] ^= C1;
-        Xor(out1, temp);
-        Encrypt(out1, out1);
-        Xor(out1, _opc);
-    }
-
-    // OUTn = E_K(rot(TEMP xor OPc, rn) xor cn) xor OPc for n = 2..5
-    private void Out(ReadOnlySpan<byte> temp, int rotateBits, byte constant, Span<byte> output)
-    {
-        Span<byte> block = stackalloc byte[Block];
-        temp.CopyTo(block);
-        Xor(block, _opc);
-        Rotate(block, rotateBits, output);
-        output[Block - 1] ^= constant;
-        Encrypt(output, output);
-        Xor(output, _opc);
-    }
-
-    private void Encrypt(ReadOnlySpan<byte> input, Span<byte> output)
-    {
-        input.CopyTo(_input);
+        AuthenticationThrowHelper.ThrowIfWrongLength(rand, AkaLength.Rand, nameof(rand));
+        Span<byte> temp = stackalloc byte[Block];
+        rand.CopyTo(_input);
+        Xor(_input, _opc);
         _encryptor.TransformBlock(_input, 0, Block, _output, 0);
-        _output.CopyTo(output);
+        _output.AsSpan(0, Block).CopyTo(temp);
+
+        Span<byte> scratch = stackalloc byte[Block];
+        for (int n = first; n <= last; n++)
+        {
+            var block = _input.AsSpan((n - first) * Block, Block);
+            if (n == 1)
+            {
+                AuthenticationThrowHelper.ThrowIfWrongLength(sqn, AkaLength.Sqn, nameof(sqn));
+                AuthenticationThrowHelper.ThrowIfWrongLength(amf, AkaLength.Amf, nameof(amf));
+                sqn.CopyTo(scratch);
+                amf.CopyTo(scratch[AkaLength.Sqn..]);
+                scratch[..(AkaLength.Sqn + AkaLength.Amf)].CopyTo(scratch[(AkaLength.Sqn + AkaLength.Amf)..]);
+                Xor(scratch, _opc);
+                Rotate(scratch, Rotations[0], block);
+                Xor(block, temp);
+            }
+            else
+            {
+                temp.CopyTo(scratch);
+                Xor(scratch, _opc);
+                Rotate(scratch, Rotations[n - 1], block);
+            }
+            block[Block - 1] ^= Constants[n - 1];
+        }
+
+        int length = (last - first + 1) * Block;
+        _encryptor.TransformBlock(_input, 0, length, _output, 0);
+        for (int offset = 0; offset < length; offset += Block)
+        {
+            var output = outputs.Slice(offset, Block);
+            _output.AsSpan(offset, Block).CopyTo(output);
+            Xor(output, _opc);
+        }
     }
 
     // Cyclic left rotation by a whole number of octets (every MILENAGE r is a multiple of 8).
@@ -208,10 +204,5 @@ public sealed class Milenage : IDisposable
         ulong a1 = BinaryPrimitives.ReadUInt64LittleEndian(target[8..]);
         BinaryPrimitives.WriteUInt64LittleEndian(target, a0 ^ BinaryPrimitives.ReadUInt64LittleEndian(other));
         BinaryPrimitives.WriteUInt64LittleEndian(target[8..], a1 ^ BinaryPrimitives.ReadUInt64LittleEndian(other[8..]));
-    }
-
-    private static void ThrowIfWrongLength(ReadOnlySpan<byte> value, int length, string name)
-    {
-        if (value.Length != length) AuthenticationThrowHelper.ThrowWrongLength(name, length, value.Length);
     }
 }

@@ -23,8 +23,7 @@ public static class SequenceNumber
     /// <summary>Writes the SQN big-endian into 6 octets.</summary>
     public static void Write(long sqn, Span<byte> destination)
     {
-        if (destination.Length != AkaLength.Sqn)
-            AuthenticationThrowHelper.ThrowWrongLength(nameof(destination), AkaLength.Sqn, destination.Length);
+        AuthenticationThrowHelper.ThrowIfWrongLength(destination, AkaLength.Sqn, nameof(destination));
         Span<byte> eight = stackalloc byte[sizeof(long)];
         BinaryPrimitives.WriteInt64BigEndian(eight, sqn & AkaLength.MaxSqn);
         eight[(sizeof(long) - AkaLength.Sqn)..].CopyTo(destination);
@@ -33,8 +32,7 @@ public static class SequenceNumber
     /// <summary>Reads a big-endian 6-octet SQN.</summary>
     public static long Read(ReadOnlySpan<byte> source)
     {
-        if (source.Length != AkaLength.Sqn)
-            AuthenticationThrowHelper.ThrowWrongLength(nameof(source), AkaLength.Sqn, source.Length);
+        AuthenticationThrowHelper.ThrowIfWrongLength(source, AkaLength.Sqn, nameof(source));
         Span<byte> eight = stackalloc byte[sizeof(long)];
         eight.Clear();
         source.CopyTo(eight[(sizeof(long) - AkaLength.Sqn)..]);

@@ -24,6 +24,7 @@ internal sealed record AkaCase(byte[] K, byte[] Opc, byte[] Amf, byte[] Rand, lo
 {
     public AkaCredentials Credentials => AkaCredentials.FromOpc(K, Opc, Amf);
 
+    // K and OPc stay out of test output even though they are random; FsCheck's printed seed replays a failure.
     public override string ToString() =>
-        $"K={Convert.ToHexStringLower(K)} OPc={Convert.ToHexStringLower(Opc)} AMF={Convert.ToHexStringLower(Amf)} RAND={Convert.ToHexStringLower(Rand)} SQN={Sqn:x12}";
+        $"K=<redacted> OPc=<redacted> AMF={Convert.ToHexStringLower(Amf)} RAND={Convert.ToHexStringLower(Rand)} SQN={Sqn:x12}";
 }
