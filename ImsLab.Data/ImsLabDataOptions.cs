@@ -1,3 +1,4 @@
+using ImsLab.Sip.Authentication.Aka;
 using Microsoft.Extensions.Configuration;
 
 namespace ImsLab.Data;
@@ -14,6 +15,12 @@ internal sealed class ImsLabDataOptions
     public string? MasterKeyHex { get; init; }
     public bool SeedDemo { get; init; }
 
+    /// <summary>TS 33.102 C.3.2 IND length in bits, to show and set SQN = SEQ || IND; must match the registrar's SequenceNumberOptions.</summary>
+    public int IndBits { get; init; } = new SequenceNumberOptions().IndBits;
+
+    /// <summary>Most profiles (and IMPU lookups) kept in memory by the subscriber cache.</summary>
+    public int SubscriberCacheSize { get; init; } = 100_000;
+
     /// <summary>The digest realm used for subscribers whose IMPI has no domain part (e.g. "alice").</summary>
     public string DefaultRealm { get; init; } = DefaultRealmValue;
 
@@ -29,6 +36,8 @@ internal sealed class ImsLabDataOptions
             DataDirectory = dataDirectory,
             MasterKeyHex = configuration["ImsLab:Secrets:MasterKey"] is { Length: > 0 } key ? key.Trim() : null,
             SeedDemo = configuration.GetValue("ImsLab:Demo:Seed", false),
+            IndBits = configuration.GetValue("ImsLab:Sip:Aka:IndBits", new SequenceNumberOptions().IndBits),
+            SubscriberCacheSize = configuration.GetValue("ImsLab:Data:SubscriberCacheSize", 100_000),
             DefaultRealm = configuration["ImsLab:Sip:Realm"] is { Length: > 0 } realm ? realm : DefaultRealmValue,
         };
     }

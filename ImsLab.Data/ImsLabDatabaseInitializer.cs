@@ -1,3 +1,4 @@
+using ImsLab.Data.Provisioning;
 using ImsLab.Data.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ namespace ImsLab.Data;
 
 /// <summary>
 /// Start-up work of the data layer, run before anything else uses the database: check the master key (refuse to
-/// start on PostgreSQL without one) and apply pending migrations.
+/// start on PostgreSQL without one), apply pending migrations, and seed the demo subscribers when asked.
 /// </summary>
 public sealed partial class ImsLabDatabaseInitializer : IHostedService
 {
@@ -43,6 +44,8 @@ public sealed partial class ImsLabDatabaseInitializer : IHostedService
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
         }
+
+        if (options.SeedDemo) await _services.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
 
     }
 

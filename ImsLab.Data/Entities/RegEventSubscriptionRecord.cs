@@ -1,7 +1,7 @@
 namespace ImsLab.Data.Entities;
 
 /// <summary>Row of a <see cref="Sip.Subscribers.RegEventSubscription"/>.</summary>
-internal sealed class RegEventSubscriptionRecord
+internal sealed class RegEventSubscriptionRecord : IFlowColumns
 {
     public Guid Id { get; set; }
     public required string ResourceImpu { get; set; }

@@ -1,7 +1,7 @@
 namespace ImsLab.Data.Entities;
 
 /// <summary>Row of a <see cref="Sip.Subscribers.RegistrationBinding"/>; lists are JSON text so the hot path can write them with plain SQL.</summary>
-internal sealed class RegistrationBindingRecord
+internal sealed class RegistrationBindingRecord : IFlowColumns
 {
     public Guid Id { get; set; }
     public required string Impu { get; set; }

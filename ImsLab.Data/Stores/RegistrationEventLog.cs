@@ -13,7 +13,7 @@ internal sealed class RegistrationEventLog(IDbContextFactory<ImsLabDbContext> co
     public async ValueTask AppendAsync(IReadOnlyList<RegistrationEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0) return;
-        await SqlTransaction.RunAsync(contexts, (newCommand, sql) => ProviderSql.InsertAllAsync(
+        await RawSql.InTransactionAsync(contexts, (newCommand, sql) => ProviderSql.InsertAllAsync(
             newCommand, "registration_events", Columns, events.Count, (row, column) =>
             {
                 var e = events[row];

@@ -1,3 +1,5 @@
+using ImsLab.Sip.Authentication.Aka;
+
 namespace ImsLab.Sip.Subscribers;
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed record SubscriberProfile
     /// <summary>The schemes this IMPI may authenticate with.</summary>
     public required AuthScheme AllowedSchemes { get; init; }
 
-    /// <summary>AKA secrets, present when an AKA scheme is allowed.</summary>
+    /// <summary>AKA secrets (K, OPc derived from OP at load time when OP was provisioned, AMF), present when an AKA scheme is allowed.</summary>
     public AkaCredentials? Aka { get; init; }
 
     /// <summary>Digest secrets (HA1 values), present when MD5 or SHA-256 is allowed.</summary>

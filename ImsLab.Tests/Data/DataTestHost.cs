@@ -14,15 +14,19 @@ internal sealed class DataTestHost : IAsyncDisposable
 {
     public const string TestMasterKey = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 
-    private readonly string? _directory;
+    private readonly bool _ownsDirectory;
 
-    private DataTestHost(ServiceProvider services, DatabaseProvider provider, string? directory, string connectionString)
+    private DataTestHost(ServiceProvider services, DatabaseProvider provider, string? directory, bool ownsDirectory, string connectionString)
     {
         Services = services;
         Provider = provider;
-        _directory = directory;
+        SqliteDirectory = directory;
+        _ownsDirectory = ownsDirectory;
         ConnectionString = connectionString;
     }
+
+    /// <summary>The SQLite data directory; pass it to a second host to simulate a restart.</summary>
+    public string? SqliteDirectory { get; }
 
     public ServiceProvider Services { get; }
     public DatabaseProvider Provider { get; }
@@ -34,7 +38,7 @@ internal sealed class DataTestHost : IAsyncDisposable
 
     /// <summary>Builds the services; migrates unless <paramref name="migrate"/> is false.</summary>
     public static async Task<DataTestHost> CreateAsync(DatabaseProvider provider, PgFixture postgres, bool migrate = true,
-        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, string? sqliteDirectory = null)
     {
         var values = new Dictionary<string, string?> { ["ImsLab:Secrets:MasterKey"] = TestMasterKey };
         string? directory = null;
@@ -44,7 +48,7 @@ internal sealed class DataTestHost : IAsyncDisposable
         }
         else
         {
-            directory = Directory.CreateTempSubdirectory("imslab-data-").FullName;
+            directory = sqliteDirectory ?? Directory.CreateTempSubdirectory("imslab-data-").FullName;
             values["ImsLab:DataDirectory"] = directory;
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
@@ -55,19 +59,19 @@ internal sealed class DataTestHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 4, 0, 0, TimeSpan.Zero)));
         services.AddImsLabData(configuration);
         configure?.Invoke(services);
-        var provider_ = services.BuildServiceProvider();
-        var host = new DataTestHost(provider_, provider, directory, provider_.GetRequiredService<ImsLabDataOptions>().ConnectionString);
-        if (migrate) await provider_.GetRequiredService<ImsLabDatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        var serviceProvider = services.BuildServiceProvider();
+        var host = new DataTestHost(serviceProvider, provider, directory, sqliteDirectory is null, serviceProvider.GetRequiredService<ImsLabDataOptions>().ConnectionString);
+        if (migrate) await serviceProvider.GetRequiredService<ImsLabDatabaseInitializer>().InitializeAsync(CancellationToken.None);
         return host;
     }
 
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        if (_directory is not null)
+        if (SqliteDirectory is not null && _ownsDirectory)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(_directory, true); } catch (IOException) { }
+            try { Directory.Delete(SqliteDirectory, true); } catch (IOException) { }
         }
     }
 }

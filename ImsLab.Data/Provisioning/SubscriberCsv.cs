@@ -1,0 +1,111 @@
+using System.Text;
+using ImsLab.Sip.Subscribers;
+
+namespace ImsLab.Data.Provisioning;
+
+/// <summary>
+/// The CSV form of subscribers (RFC 4180 quoting). Header line, in this order:
+/// <c>impi,subscription,schemes,k,op,opc,amf,sqn,password,ha1_md5,ha1_sha256,realm,imsi,msisdn,enabled,impus,allowed_visited_networks</c>.
+/// schemes: space-separated AKAv1-MD5 AKAv2-MD5 MD5 SHA-256; impus: space-separated URIs, all in implicit set 1,
+/// registrable and not barred (use JSON for anything finer); allowed_visited_networks: space-separated, empty for
+/// any; enabled: true/false (empty = true); empty cells are "not given".
+/// </summary>
+public static class SubscriberCsv
+{
+    /// <summary>The required header line.</summary>
+    public const string Header = "impi,subscription,schemes,k,op,opc,amf,sqn,password,ha1_md5,ha1_sha256,realm,imsi,msisdn,enabled,impus,allowed_visited_networks";
+
+    private static readonly string[] Columns = Header.Split(',');
+
+    private static readonly (AuthScheme Scheme, string Name)[] SchemeNames =
+        [(AuthScheme.AkaV1Md5, "AKAv1-MD5"), (AuthScheme.AkaV2Md5, "AKAv2-MD5"), (AuthScheme.Md5, "MD5"), (AuthScheme.Sha256, "SHA-256")];
+
+    internal static string Line(SubscriberInput s) => string.Join(',', new[]
+    {
+        s.Impi, s.Subscription, string.Join(' ', SchemeNames.Where(n => s.AllowedSchemes.HasFlag(n.Scheme)).Select(n => n.Name)),
+        s.K, s.Op, s.Opc, s.Amf, s.Sqn, s.Password, s.Ha1Md5, s.Ha1Sha256, s.DigestRealm, s.Imsi, s.Msisdn,
+        s.Enabled ? "true" : "false", string.Join(' ', s.PublicIdentities.Select(p => p.Uri)),
+        s.AllowedVisitedNetworks is null ? null : string.Join(' ', s.AllowedVisitedNetworks),
+    }.Select(Quote));
+
+    /// <summary>Reads rows; a row that cannot be read yields its errors instead of an input.</summary>
+    internal static IEnumerable<(int Row, SubscriberInput? Input, IReadOnlyList<ImportRowError> Errors)> Read(TextReader reader)
+    {
+        var header = ReadRecord(reader);
+        if (header is null || !header.Select(h => h.Trim().ToLowerInvariant()).SequenceEqual(Columns))
+        {
+            yield return (0, null, [new ImportRowError(0, null, "header", $"The first line must be: {Header}")]);
+            yield break;
+        }
+        var row = 0;
+        while (ReadRecord(reader) is { } cells)
+        {
+            row++;
+            if (cells.Count == 1 && cells[0].Length == 0) continue;
+            if (cells.Count != Columns.Length)
+            {
+                yield return (row, null, [new ImportRowError(row, cells[0], "row", $"Expected {Columns.Length} cells, found {cells.Count}.")]);
+                continue;
+            }
+            string? Cell(int i) => cells[i].Length == 0 ? null : cells[i];
+            var errors = new List<ImportRowError>();
+            var schemes = AuthScheme.None;
+            foreach (var token in (Cell(2) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var match = SchemeNames.FirstOrDefault(n => string.Equals(n.Name, token, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(n.Scheme.ToString(), token, StringComparison.OrdinalIgnoreCase));
+                if (match.Name is null) errors.Add(new ImportRowError(row, cells[0], "schemes", $"Unknown scheme '{token}'."));
+                else schemes |= match.Scheme;
+            }
+            var enabled = Cell(14) is null || bool.TryParse(Cell(14), out var parsed) && parsed;
+            if (Cell(14) is { } text && !bool.TryParse(text, out _)) errors.Add(new ImportRowError(row, cells[0], "enabled", "Expected true or false."));
+            if (errors.Count > 0)
+            {
+                yield return (row, null, errors);
+                continue;
+            }
+            yield return (row, new SubscriberInput
+            {
+                Impi = cells[0], Subscription = Cell(1), AllowedSchemes = schemes, K = Cell(3), Op = Cell(4), Opc = Cell(5), Amf = Cell(6),
+                Sqn = Cell(7), Password = Cell(8), Ha1Md5 = Cell(9), Ha1Sha256 = Cell(10), DigestRealm = Cell(11), Imsi = Cell(12),
+                Msisdn = Cell(13), Enabled = enabled,
+                PublicIdentities = (Cell(15) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(u => new PublicIdentityInput { Uri = u }).ToList(),
+                AllowedVisitedNetworks = Cell(16)?.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            }, []);
+        }
+    }
+
+    private static string Quote(string? value) =>
+        value is null ? "" : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    /// <summary>One RFC 4180 record (quoted cells may span lines), or null at the end.</summary>
+    private static List<string>? ReadRecord(TextReader reader)
+    {
+        if (reader.Peek() < 0) return null;
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        while (true)
+        {
+            var c = reader.Read();
+            if (quoted)
+            {
+                if (c < 0) break;
+                if (c == '"')
+                {
+                    if (reader.Peek() == '"') { reader.Read(); cell.Append('"'); }
+                    else quoted = false;
+                }
+                else cell.Append((char)c);
+                continue;
+            }
+            if (c < 0 || c == '\n') break;
+            if (c == '\r') continue;
+            if (c == ',') { cells.Add(cell.ToString()); cell.Clear(); }
+            else if (c == '"' && cell.Length == 0) quoted = true;
+            else cell.Append((char)c);
+        }
+        cells.Add(cell.ToString());
+        return cells;
+    }
+}

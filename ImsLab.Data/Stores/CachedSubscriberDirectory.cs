@@ -1,0 +1,83 @@
+using ImsLab.Data.Provisioning;
+using ImsLab.Sip.Subscribers;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace ImsLab.Data.Stores;
+
+/// <summary>
+/// The <see cref="ISubscriberDirectory"/> the registrar uses: profiles (and "unknown" answers) by IMPI and IMPU in
+/// a size-bounded memory cache. Provisioning calls <see cref="Invalidate"/> for every IMPI and IMPU it touches. A
+/// load that started before an invalidation is not cached (generation check), so a stale profile never sticks.
+/// The expiry is only a safety net for changes made by another process sharing the PostgreSQL database.
+/// </summary>
+internal sealed class CachedSubscriberDirectory : ISubscriberDirectory, IDisposable
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan UnknownLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly SubscriberDirectory _inner;
+    private readonly MemoryCache _cache;
+    private readonly Lock _gate = new();
+    private long _generation;
+
+    public CachedSubscriberDirectory(SubscriberDirectory inner, int capacity)
+    {
+        _inner = inner;
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = capacity, CompactionPercentage = 0.1 });
+    }
+
+    public int Count => _cache.Count;
+
+    public async ValueTask<SubscriberProfile?> FindByImpiAsync(string impi, CancellationToken cancellationToken)
+    {
+        var key = "impi:" + (IdentityFormat.NormalizeImpi(impi) ?? impi);
+        if (_cache.TryGetValue(key, out SubscriberProfile? cached)) return cached;
+        var generation = Volatile.Read(ref _generation);
+        var profile = await _inner.FindByImpiAsync(impi, cancellationToken);
+        Store(key, profile, profile is null, generation);
+        return profile;
+    }
+
+    public async ValueTask<ImpuLookupResult> FindByImpuAsync(string impu, CancellationToken cancellationToken)
+    {
+        var key = "impu:" + (IdentityFormat.NormalizeImpu(impu) ?? impu);
+        if (_cache.TryGetValue(key, out ImpuLookupResult? cached)) return cached!;
+        var generation = Volatile.Read(ref _generation);
+        var result = await _inner.FindByImpuAsync(impu, cancellationToken);
+        Store(key, result, result.Outcome == ImpuLookupOutcome.NotFound, generation);
+        return result;
+    }
+
+    /// <summary>Forgets everything cached about these IMPIs and IMPUs (old and new values of a change).</summary>
+    public void Invalidate(IEnumerable<string> impis, IEnumerable<string> impus)
+    {
+        lock (_gate)
+        {
+            _generation++;
+            foreach (var impi in impis) _cache.Remove("impi:" + (IdentityFormat.NormalizeImpi(impi) ?? impi));
+            foreach (var impu in impus) _cache.Remove("impu:" + (IdentityFormat.NormalizeImpu(impu) ?? impu));
+        }
+    }
+
+    /// <summary>Forgets everything (bulk import, demo seed).</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _generation++;
+            _cache.Compact(1.0);
+        }
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    private void Store<T>(string key, T value, bool unknown, long generation)
+    {
+        // Under the lock, so an invalidation cannot slip between the generation check and the insert.
+        lock (_gate)
+        {
+            if (_generation != generation) return;
+            _cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = unknown ? UnknownLifetime : Lifetime });
+        }
+    }
+}

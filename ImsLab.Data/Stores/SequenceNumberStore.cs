@@ -1,0 +1,37 @@
+using ImsLab.Sip.Authentication.Aka;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImsLab.Data.Stores;
+
+/// <summary>
+/// TS 33.102 C.1.1 / C.3: the HE's SEQ counter per IMPI. Reservation is one atomic UPDATE ... RETURNING, so two
+/// challenges for the same IMPI, in this process or another, never get the same SEQ (row lock on PostgreSQL, the
+/// database write lock on SQLite, which has RETURNING since 3.35).
+/// </summary>
+internal sealed class SequenceNumberStore(IDbContextFactory<ImsLabDbContext> contexts) : ISequenceNumberStore
+{
+    public async ValueTask<long> ReserveSeqAsync(string impi, int count, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var last = await RawSql.ScalarAsync(contexts, (command, _) =>
+        {
+            command.CommandText = "UPDATE private_identities SET seq = seq + @count WHERE impi = @impi RETURNING seq";
+            ProviderSql.AddParameter(command, "@count", (long)count);
+            ProviderSql.AddParameter(command, "@impi", impi.ToLowerInvariant());
+        }, ct);
+        // The registrar only reserves for IMPIs it just loaded; a missing row means it was deleted meanwhile.
+        if (last is null) throw new InvalidOperationException($"Cannot reserve SEQ: IMPI '{impi}' does not exist.");
+        return Convert.ToInt64(last, System.Globalization.CultureInfo.InvariantCulture) - count + 1;
+    }
+
+    public async ValueTask AdvanceSeqAsync(string impi, long seqMs, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(seqMs);
+        await RawSql.ScalarAsync(contexts, (command, sql) =>
+        {
+            command.CommandText = $"UPDATE private_identities SET seq = {sql.Greatest}(seq, @seq) WHERE impi = @impi";
+            ProviderSql.AddParameter(command, "@seq", seqMs);
+            ProviderSql.AddParameter(command, "@impi", impi.ToLowerInvariant());
+        }, ct);
+    }
+}
