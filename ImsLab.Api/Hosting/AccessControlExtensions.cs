@@ -6,6 +6,7 @@ using ImsLab.Web.Components;
 using ImsLab.Web.Components.Pages.Account;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -16,9 +17,19 @@ internal static class AccessControlExtensions
     /// <summary>Rate-limiter policy on the endpoints that check a password.</summary>
     public const string LoginRateLimitPolicy = "login";
 
+    private const string DataProtectionKeysFolder = "data-protection-keys";
+
     public static WebApplicationBuilder AddImsLabAccessControl(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // The cookie is encrypted with data-protection keys; kept in the data folder they survive restarts (and
+        // container re-creation with a mounted volume), so people stay logged in across an upgrade.
+        var dataDirectory = builder.Configuration[$"{ImsLabOptions.SectionName}:{nameof(ImsLabOptions.DataDirectory)}"];
+        services.AddDataProtection()
+            .SetApplicationName("ImsLab")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
+                Path.GetFullPath(string.IsNullOrWhiteSpace(dataDirectory) ? new ImsLabOptions().DataDirectory : dataDirectory),
+                DataProtectionKeysFolder)));
         services.AddAuthentication(ImsLabAuthenticationSchemes.Selector)
             .AddPolicyScheme(ImsLabAuthenticationSchemes.Selector, "Cookie or API key", options =>
                 options.ForwardDefaultSelector = context => ApiKeyHeaders.TryRead(context.Request, out _)

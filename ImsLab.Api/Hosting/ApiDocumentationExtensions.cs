@@ -6,7 +6,7 @@ internal static class ApiDocumentationExtensions
 
     public static IServiceCollection AddImsLabApiDocumentation(this IServiceCollection services)
     {
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeySecuritySchemes>());
         return services;
     }
 

@@ -267,4 +267,14 @@ public sealed class AccessControlTests(ApiFactory factory) : IClassFixture<ApiFa
 
         Assert.Contains(users, u => u.Username == "admin" && u.Role == UserRole.Admin);
     }
+
+    [Fact]
+    public async Task CookieEncryptionKeysAreKeptInTheDataDirectorySoLoginsSurviveARestart()
+    {
+        using var admin = await ApiClients.AdminAsync(factory);
+
+        var keys = Directory.GetFiles(Path.Combine(factory.DataDirectory, "data-protection-keys"), "key-*.xml");
+
+        Assert.NotEmpty(keys);
+    }
 }

@@ -25,5 +25,8 @@ public sealed class OpenApiDocumentTests
         Assert.True(paths.GetProperty("/metrics").TryGetProperty("get", out _));
         Assert.False(paths.TryGetProperty("/account/login", out _));
         Assert.Equal(System.Net.HttpStatusCode.OK, swagger.StatusCode);
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("bearer", schemes.GetProperty("Bearer").GetProperty("scheme").GetString());
+        Assert.Equal("X-Api-Key", schemes.GetProperty("ApiKeyHeader").GetProperty("name").GetString());
     }
 }
