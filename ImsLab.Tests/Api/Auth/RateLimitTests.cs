@@ -52,6 +52,20 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task DashboardLoginFormBeyondTheBudgetReturnsToTheLoginPageWithAnExplanation()
+    {
+        await using var factory = HostAllowing(1);
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var form = () => new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "admin", ["password"] = "guess" });
+
+        await client.PostAsync("/account/login", form());
+        var refused = await client.PostAsync("/account/login", form());
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/login?error=rate-limited", refused.Headers.Location?.ToString());
+    }
+
+    [Fact]
     public async Task RateLimitedRequestsAreCounted()
     {
         await using var factory = HostAllowing(1);

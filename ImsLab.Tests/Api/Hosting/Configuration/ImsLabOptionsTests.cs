@@ -2,6 +2,7 @@ using ImsLab.Api.Hosting;
 using ImsLab.Api.Hosting.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace ImsLab.Tests.Api.Hosting.Configuration;
@@ -69,5 +70,35 @@ public sealed class ImsLabOptionsTests
         var error = Assert.Throws<OptionsValidationException>(app.Services.GetRequiredService<IStartupValidator>().Validate);
 
         Assert.Contains("ImsLab:Sip:Registration:MinExpires must be at least 1 second (got 0).", error.Message);
+    }
+
+    [Theory]
+    [InlineData("true", ConsoleFormatterNames.Json)]
+    [InlineData("false", ConsoleFormatterNames.Simple)]
+    public void LoggingJsonFlagChoosesTheConsoleFormat(string json, string formatter)
+    {
+        var builder = WebApplication.CreateBuilder(["--ImsLab:Logging:Json=" + json]);
+        builder.AddImsLabConfiguration();
+        using var services = builder.Services.BuildServiceProvider();
+
+        Assert.Equal(formatter, services.GetRequiredService<IOptions<ConsoleLoggerOptions>>().Value.FormatterName);
+    }
+
+    [Fact]
+    public void DefaultHttpAddressGivesWayToAspNetCoreUrls()
+    {
+        var builder = WebApplication.CreateBuilder(["--urls=http://127.0.0.1:5099"]);
+        builder.AddImsLabConfiguration();
+
+        Assert.Equal("http://127.0.0.1:5099", builder.WebHost.GetSetting("urls"));
+    }
+
+    [Fact]
+    public void WithoutAnAddressTheServerListensOnLocalhost5000()
+    {
+        var builder = WebApplication.CreateBuilder([]);
+        builder.AddImsLabConfiguration();
+
+        Assert.Equal("http://localhost:5000", builder.WebHost.GetSetting("urls"));
     }
 }
