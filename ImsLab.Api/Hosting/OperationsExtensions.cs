@@ -13,6 +13,9 @@ internal static class OperationsExtensions
     public static IServiceCollection AddImsLabOperations(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        // Unreadable request bodies (malformed JSON) are the client's fault: 400, not 500.
+        services.Configure<ExceptionHandlerOptions>(options => options.StatusCodeSelector = exception =>
+            exception is BadHttpRequestException badRequest ? badRequest.StatusCode : StatusCodes.Status500InternalServerError);
         services.AddHealthChecks()
             .AddCheck<ReadinessProbesHealthCheck>("readiness-probes", tags: [ReadinessTag])
             .AddDbContextCheck<ImsLabDbContext>("database", tags: [ReadinessTag]);

@@ -98,4 +98,15 @@ public sealed class ToolsApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(problem.GetProperty("errors").TryGetProperty("auts", out _));
     }
+
+    [Fact]
+    public async Task MalformedJsonIs400ProblemDetails()
+    {
+        using var client = await ApiClients.AdminAsync(factory);
+
+        var response = await client.PostAsync("/api/tools/aka", new StringContent("{\"k\": ", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
 }
