@@ -16,7 +16,8 @@ builder.AddImsLabDashboard();
 var app = builder.Build();
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseImsLabStatusCodePages();
+app.UseRouting(); // after the status pages, so a re-executed request is routed afresh
 app.UseMiddleware<HttpMetricsMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -28,6 +28,18 @@ internal static class DashboardExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Empty error responses get a body: RFC 9457 ProblemDetails under /api and /hubs, the dashboard's styled
+    /// status page (re-executed, same URL) everywhere else.
+    /// </summary>
+    public static WebApplication UseImsLabStatusCodePages(this WebApplication app)
+    {
+        app.UseWhen(context => AccessControlExtensions.IsApiRequest(context.Request), api => api.UseStatusCodePages());
+        app.UseWhen(context => !AccessControlExtensions.IsApiRequest(context.Request),
+            pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+        return app;
+    }
+
     public static WebApplication MapImsLabDashboard(this WebApplication app)
     {
         app.MapStaticAssets();
