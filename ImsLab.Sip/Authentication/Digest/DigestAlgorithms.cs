@@ -16,19 +16,8 @@ public static class DigestAlgorithms
     };
 
     /// <summary>Reads an algorithm token; names are case-insensitive (RFC 7616 3.3).</summary>
-    public static bool TryParse(ReadOnlySpan<char> name, out DigestAlgorithm algorithm)
-    {
-        foreach (var candidate in Enum.GetValues<DigestAlgorithm>())
-        {
-            if (name.Equals(candidate.ToWireName(), StringComparison.OrdinalIgnoreCase))
-            {
-                algorithm = candidate;
-                return true;
-            }
-        }
-        algorithm = default;
-        return false;
-    }
+    public static bool TryParse(ReadOnlySpan<char> name, out DigestAlgorithm algorithm) =>
+        WireNames.TryParse(name, static a => a.ToWireName(), out algorithm);
 
     /// <summary>True for the AKA schemes, whose password comes from an authentication vector.</summary>
     public static bool IsAka(this DigestAlgorithm algorithm) => algorithm is DigestAlgorithm.AkaV1Md5 or DigestAlgorithm.AkaV2Md5;

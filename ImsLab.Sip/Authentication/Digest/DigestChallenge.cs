@@ -15,7 +15,7 @@ public sealed class DigestChallenge
     /// <summary>The algorithm token as received or to send; null means absent (MD5 by RFC 2617 default).</summary>
     public string? AlgorithmName { get; init; }
 
-    /// <summary>The algorithm, or null when absent or not one ImsLab knows.</summary>
+    /// <summary>The algorithm (MD5 when absent, RFC 2617 3.2.1), or null when the token is not one ImsLab knows.</summary>
     public DigestAlgorithm? Algorithm => AlgorithmName is null ? DigestAlgorithm.Md5
         : DigestAlgorithms.TryParse(AlgorithmName, out var algorithm) ? algorithm : null;
 

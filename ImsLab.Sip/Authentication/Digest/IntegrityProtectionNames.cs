@@ -17,13 +17,8 @@ public static class IntegrityProtectionNames
     };
 
     /// <summary>Reads the parameter value, case-insensitively; anything else is <see cref="IntegrityProtection.Unknown"/>.</summary>
-    public static IntegrityProtection Parse(ReadOnlySpan<char> text)
-    {
-        foreach (var candidate in Enum.GetValues<IntegrityProtection>())
-        {
-            if (candidate != IntegrityProtection.Unknown && text.Equals(candidate.ToWireName(), StringComparison.OrdinalIgnoreCase))
-                return candidate;
-        }
-        return IntegrityProtection.Unknown;
-    }
+    public static IntegrityProtection Parse(ReadOnlySpan<char> text) =>
+        WireNames.TryParse<IntegrityProtection>(text, static v => v == IntegrityProtection.Unknown ? "" : v.ToWireName(), out var value) && text.Length > 0
+            ? value
+            : IntegrityProtection.Unknown;
 }
