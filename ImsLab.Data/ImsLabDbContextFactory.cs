@@ -17,7 +17,8 @@ internal sealed class ImsLabDbContextFactory : IDbContextFactory<ImsLabDbContext
         }
         else
         {
-            _sqlite = new DbContextOptionsBuilder<SqliteImsLabDbContext>().UseSqlite(connectionString).Options;
+            _sqlite = new DbContextOptionsBuilder<SqliteImsLabDbContext>().UseSqlite(connectionString)
+                .AddInterceptors(new SqliteConnectionSetup()).Options;
         }
     }
 

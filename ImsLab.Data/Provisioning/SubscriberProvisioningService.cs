@@ -68,7 +68,7 @@ public sealed class SubscriberProvisioningService
     {
         if (IdentityFormat.NormalizeImpi(impi) is not { } key) return null;
         await using var db = _contexts.CreateDbContext();
-        return (await ToViews(db.PrivateIdentities.Where(p => p.Impi == key), cancellationToken)).SingleOrDefault();
+        return (await ToViews(db, db.PrivateIdentities.Where(p => p.Impi == key), cancellationToken)).SingleOrDefault();
     }
 
     /// <summary>A filtered, sorted page, computed by the database (fine with 100,000 subscribers).</summary>
@@ -98,7 +98,7 @@ public sealed class SubscriberProvisioningService
         };
         var skip = Math.Max(0, query.Skip);
         var take = Math.Clamp(query.Take, 1, SubscriberQuery.MaxTake);
-        return new SubscriberPage(await ToViews(rows.Skip(skip).Take(take), cancellationToken), total, skip, take);
+        return new SubscriberPage(await ToViews(db, rows.Skip(skip).Take(take), cancellationToken), total, skip, take);
     }
 
     /// <summary>Replaces a subscriber (PUT). Secrets left null keep their stored values. The IMPI cannot change.</summary>
@@ -455,7 +455,7 @@ public sealed class SubscriberProvisioningService
         }
     }
 
-    private async Task<List<SubscriberView>> ToViews(IQueryable<PrivateIdentity> rows, CancellationToken cancellationToken)
+    private async Task<List<SubscriberView>> ToViews(ImsLabDbContext db, IQueryable<PrivateIdentity> rows, CancellationToken cancellationToken)
     {
         var raw = await rows.AsNoTracking().Select(p => new
         {
@@ -467,16 +467,21 @@ public sealed class SubscriberProvisioningService
             {
                 l.PublicIdentity.Uri, l.PublicIdentity.Barred, l.PublicIdentity.CanRegister, l.PublicIdentity.ImplicitSetId,
                 Profile = l.PublicIdentity.ServiceProfile != null ? l.PublicIdentity.ServiceProfile.Name : null,
-                SharedWith = l.PublicIdentity.Links.Where(o => o.PrivateIdentityId != p.Id).Select(o => o.PrivateIdentity.Impi).ToList(),
             }).ToList(),
         }).ToListAsync(cancellationToken);
+        // Who shares each IMPU, in a second query: correlating it inside the first needs APPLY, which SQLite lacks.
+        var uris = raw.SelectMany(r => r.Publics.Select(p => p.Uri)).Distinct().ToList();
+        var owners = (await db.PublicIdentityLinks.AsNoTracking().Where(l => uris.Contains(l.PublicIdentity.Uri))
+                .Select(l => new { l.PublicIdentity.Uri, l.PrivateIdentity.Impi }).ToListAsync(cancellationToken))
+            .ToLookup(o => o.Uri, o => o.Impi, StringComparer.Ordinal);
         return raw.ConvertAll(r => new SubscriberView
         {
             Impi = r.Impi, SubscriptionId = r.SubscriptionId, Subscription = r.Subscription, Enabled = r.Enabled, AllowedSchemes = r.AllowedSchemes,
             KSet = r.KSet, OpSet = r.OpSet, OpcSet = r.OpcSet, Amf = HexOf(r.Amf), Sqn = SqnHex(r.Seq), PasswordSet = r.PasswordSet,
             DigestRealm = r.DigestRealm, Imsi = r.Imsi, Msisdn = r.Msisdn,
             PublicIdentities = r.Publics.OrderBy(i => i.ImplicitSetId).ThenBy(i => i.Uri, StringComparer.Ordinal)
-                .Select(i => new PublicIdentityView(i.Uri, i.Barred, i.CanRegister, i.ImplicitSetId, i.Profile, i.SharedWith.Order(StringComparer.Ordinal).ToList()))
+                .Select(i => new PublicIdentityView(i.Uri, i.Barred, i.CanRegister, i.ImplicitSetId, i.Profile,
+                    owners[i.Uri].Where(o => o != r.Impi).Order(StringComparer.Ordinal).ToList()))
                 .ToList(),
             AllowedVisitedNetworks = r.Networks is null ? null : JsonText.ToList(r.Networks),
             Version = r.Version, CreatedAt = r.CreatedAt, UpdatedAt = r.UpdatedAt,

@@ -45,11 +45,11 @@ internal sealed class BindingStore(IDbContextFactory<ImsLabDbContext> contexts) 
 
         await RawSql.InTransactionAsync(contexts, async (newCommand, sql) =>
         {
-            for (var start = 0; start < removals.Count; start += ProviderSql.MaxRowsPerStatement)
+            for (var start = 0; start < removals.Count; start += sql.RowsPerStatement)
             {
                 await using var delete = newCommand();
                 var names = new List<string>();
-                foreach (var id in removals.Skip(start).Take(ProviderSql.MaxRowsPerStatement))
+                foreach (var id in removals.Skip(start).Take(sql.RowsPerStatement))
                 {
                     var name = "@r" + names.Count;
                     names.Add(name);
@@ -58,7 +58,7 @@ internal sealed class BindingStore(IDbContextFactory<ImsLabDbContext> contexts) 
                 delete.CommandText = $"DELETE FROM registration_bindings WHERE id IN ({string.Join(", ", names)})";
                 await delete.ExecuteNonQueryAsync(cancellationToken);
             }
-            await ProviderSql.InsertAllAsync(newCommand, "registration_bindings", Columns, upserts.Count,
+            await sql.InsertAllAsync(newCommand, "registration_bindings", Columns, upserts.Count,
                 (row, column) => Value(upserts[row], column, sql), Upsert, cancellationToken);
         }, cancellationToken);
     }

@@ -11,8 +11,11 @@ namespace ImsLab.Data.Stores;
 /// </summary>
 internal sealed class ProviderSql(DatabaseProvider provider)
 {
-    /// <summary>Rows per statement: keeps parameter counts far below both engines' limits (SQLite 32766, PostgreSQL 65535).</summary>
-    public const int MaxRowsPerStatement = 500;
+    /// <summary>
+    /// Rows per statement: far below the parameter limits (PostgreSQL 65535, SQLite 32766); smaller on SQLite
+    /// because Microsoft.Data.Sqlite binds each parameter by a linear search of the collection.
+    /// </summary>
+    public int RowsPerStatement => Provider == DatabaseProvider.PostgreSql ? 500 : 40;
 
     public DatabaseProvider Provider { get; } = provider;
 
@@ -54,15 +57,15 @@ internal sealed class ProviderSql(DatabaseProvider provider)
         command.CommandText = sql.ToString();
     }
 
-    /// <summary>Inserts <paramref name="count"/> items in statements of at most <see cref="MaxRowsPerStatement"/> rows.</summary>
-    public static async Task InsertAllAsync(Func<DbCommand> newCommand, string table, IReadOnlyList<string> columns, int count,
+    /// <summary>Inserts <paramref name="count"/> items in statements of at most <see cref="RowsPerStatement"/> rows.</summary>
+    public async Task InsertAllAsync(Func<DbCommand> newCommand, string table, IReadOnlyList<string> columns, int count,
         Func<int, int, object?> valueOf, string conflictClause, CancellationToken cancellationToken)
     {
-        for (var start = 0; start < count; start += MaxRowsPerStatement)
+        for (var start = 0; start < count; start += RowsPerStatement)
         {
             var offset = start;
             await using var command = newCommand();
-            BuildInsert(command, table, columns, Math.Min(MaxRowsPerStatement, count - start),
+            BuildInsert(command, table, columns, Math.Min(RowsPerStatement, count - start),
                 (row, column) => valueOf(offset + row, column), conflictClause);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -13,7 +13,7 @@ internal sealed class RegistrationEventLog(IDbContextFactory<ImsLabDbContext> co
     public async ValueTask AppendAsync(IReadOnlyList<RegistrationEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0) return;
-        await RawSql.InTransactionAsync(contexts, (newCommand, sql) => ProviderSql.InsertAllAsync(
+        await RawSql.InTransactionAsync(contexts, (newCommand, sql) => sql.InsertAllAsync(
             newCommand, "registration_events", Columns, events.Count, (row, column) =>
             {
                 var e = events[row];
