@@ -79,4 +79,20 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         Assert.Contains("css/material-dark-base.css", html);
         Assert.True(await DashboardPage.IsDarkAsync(page));
     }
+
+    [Fact]
+    public async Task UnknownAddressShowsTheNotFoundPageInTheDashboardLayout()
+    {
+        var page = await browser.NewPageAsync();
+        await DashboardPage.LogInAsync(page, "admin", ApiFactory.AdminPassword);
+        await DashboardPage.WaitForCircuitAsync(page);
+
+        var response = await page.GotoAsync("/no-such-page");
+
+        Assert.Equal(404, response!.Status);
+        await DashboardPage.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("#status-title")).ToHaveTextAsync("Page not found");
+        await Assertions.Expect(page.Locator("#signed-in-user")).ToHaveTextAsync("admin");
+        await BrowserFixture.ScreenshotAsync(page, "not-found");
+    }
 }
