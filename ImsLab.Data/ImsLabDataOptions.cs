@@ -38,7 +38,8 @@ internal sealed class ImsLabDataOptions
             SeedDemo = configuration.GetValue("ImsLab:Demo:Seed", false),
             IndBits = configuration.GetValue("ImsLab:Sip:Aka:IndBits", new SequenceNumberOptions().IndBits),
             SubscriberCacheSize = configuration.GetValue("ImsLab:Data:SubscriberCacheSize", 100_000),
-            DefaultRealm = configuration["ImsLab:Sip:Realm"] is { Length: > 0 } realm ? realm : DefaultRealmValue,
+            DefaultRealm = configuration["ImsLab:Sip:Realm"] is { Length: > 0 } realm ? realm
+                : configuration["ImsLab:Sip:Domain"] is { Length: > 0 } domain ? domain : DefaultRealmValue,
         };
     }
 }

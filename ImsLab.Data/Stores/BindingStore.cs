@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ImsLab.Data.Stores;
 
 /// <summary>
-/// Registration bindings. A batch becomes one transaction with one multi-row INSERT ... ON CONFLICT DO UPDATE per
-/// 500 upserts and one DELETE per 500 removals, so group commit costs a few round trips whatever its size.
+/// Registration bindings. A batch is one transaction: on PostgreSQL one INSERT ... SELECT FROM unnest(arrays)
+/// ON CONFLICT DO UPDATE for all upserts, on SQLite multi-row VALUES of 40 rows; removals are DELETE ... IN (...)
+/// per chunk. Group commit thus costs a few round trips whatever the batch size.
 /// </summary>
 internal sealed class BindingStore(IDbContextFactory<ImsLabDbContext> contexts) : IBindingStore
 {
@@ -15,6 +16,13 @@ internal sealed class BindingStore(IDbContextFactory<ImsLabDbContext> contexts) 
         "id", "impu", "impi", "contact_uri", "contact_parameters", "expires_at", "q", "instance_id", "reg_id",
         "feature_tags_json", "path_json", .. FlowColumns.Names, "call_id", "cseq", "user_agent", "access_network_info",
         "visited_network", "scscf_uri", "registered_at", "refreshed_at", "reauthentication_required",
+    ];
+
+    private static readonly string[] PostgresTypes =
+    [
+        "uuid", "text", "text", "text", "text", "timestamptz", "real", "text", "integer", "text", "text",
+        "text", "text", "integer", "text", "integer", "bigint", "text", "bigint", "text", "text", "text", "text",
+        "timestamptz", "timestamptz", "boolean",
     ];
 
     private const int FlowStart = 11;
@@ -59,7 +67,7 @@ internal sealed class BindingStore(IDbContextFactory<ImsLabDbContext> contexts) 
                 await delete.ExecuteNonQueryAsync(cancellationToken);
             }
             await sql.InsertAllAsync(newCommand, "registration_bindings", Columns, upserts.Count,
-                (row, column) => Value(upserts[row], column, sql), Upsert, cancellationToken);
+                (row, column) => Value(upserts[row], column, sql), Upsert, cancellationToken, PostgresTypes);
         }, cancellationToken);
     }
 

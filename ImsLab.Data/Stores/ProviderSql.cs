@@ -57,10 +57,29 @@ internal sealed class ProviderSql(DatabaseProvider provider)
         command.CommandText = sql.ToString();
     }
 
-    /// <summary>Inserts <paramref name="count"/> items in statements of at most <see cref="RowsPerStatement"/> rows.</summary>
+    /// <summary>
+    /// Inserts <paramref name="count"/> items in statements of at most <see cref="RowsPerStatement"/> rows. On
+    /// PostgreSQL, when <paramref name="postgresTypes"/> names each column's type, all rows go in ONE statement of
+    /// one array parameter per column (INSERT ... SELECT * FROM unnest(...)): the SQL text never changes, so the
+    /// server plans it once, and there are 26 parameters instead of 13,000 for 500 bindings.
+    /// </summary>
     public async Task InsertAllAsync(Func<DbCommand> newCommand, string table, IReadOnlyList<string> columns, int count,
-        Func<int, int, object?> valueOf, string conflictClause, CancellationToken cancellationToken)
+        Func<int, int, object?> valueOf, string conflictClause, CancellationToken cancellationToken, IReadOnlyList<string>? postgresTypes = null)
     {
+        if (count == 0) return;
+        if (Provider == DatabaseProvider.PostgreSql && postgresTypes is not null)
+        {
+            await using var command = newCommand();
+            var arrays = new List<string>(columns.Count);
+            for (var column = 0; column < columns.Count; column++)
+            {
+                AddParameter(command, "@a" + column, TypedArray(postgresTypes[column], count, row => valueOf(row, column)));
+                arrays.Add($"@a{column}::{postgresTypes[column]}[]");
+            }
+            command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) SELECT * FROM unnest({string.Join(", ", arrays)}) {conflictClause}";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
         for (var start = 0; start < count; start += RowsPerStatement)
         {
             var offset = start;
@@ -69,6 +88,25 @@ internal sealed class ProviderSql(DatabaseProvider provider)
                 (row, column) => valueOf(offset + row, column), conflictClause);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    private static Array TypedArray(string postgresType, int count, Func<int, object?> valueOf) => postgresType switch
+    {
+        "uuid" => Fill<Guid>(count, valueOf),
+        "timestamptz" => Fill<DateTimeOffset>(count, valueOf),
+        "bigint" => Fill<long>(count, valueOf),
+        "boolean" => Fill<bool>(count, valueOf),
+        "integer" => Fill<int?>(count, valueOf),
+        "real" => Fill<float?>(count, valueOf),
+        "text" => Fill<string?>(count, valueOf),
+        _ => throw new ArgumentOutOfRangeException(nameof(postgresType), postgresType, "No array mapping for this column type."),
+    };
+
+    private static T[] Fill<T>(int count, Func<int, object?> valueOf)
+    {
+        var array = new T[count];
+        for (var i = 0; i < count; i++) array[i] = (T)valueOf(i)!;
+        return array;
     }
 
     /// <summary>"ON CONFLICT (id) DO UPDATE SET a = excluded.a, ..." for every column but the key.</summary>
