@@ -1,10 +1,35 @@
+using ImsLab.Api.Auth;
+using ImsLab.Api.Hosting;
+using ImsLab.Api.Operations.Metrics;
+using ImsLab.Api.Tools;
+using ImsLab.Data;
+
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddHealthChecks();
+builder.AddImsLabConfiguration();
+builder.Services.AddImsLabData(builder.Configuration);
+builder.Services.AddImsLabOperations();
+builder.AddImsLabAccessControl();
+builder.Services.AddImsLabApiDocumentation();
+builder.AddImsLabDashboard();
 
 var app = builder.Build();
 
-app.MapHealthChecks("/health/live");
+app.UseExceptionHandler();
+app.UseImsLabStatusCodePages();
+app.UseRouting(); // after the status pages, so a re-executed request is routed afresh
+app.UseMiddleware<HttpMetricsMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseAntiforgery();
+
+app.MapImsLabOperations();
+app.MapImsLabApiDocumentation();
+app.MapAuthApi();
+app.MapAccessApi();
+app.MapToolsApi();
+app.MapImsLabDashboard();
 
 app.Run();
 

@@ -1,14 +1,13 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace ImsLab.Tests.Api;
+namespace ImsLab.Tests.Api.Operations.Health;
 
-public sealed class HealthEndpointTests
+public sealed class LivenessEndpointTests
 {
     [Fact]
     public async Task LivenessAnswersHealthyWhileTheHostRuns()
     {
-        await using var factory = new WebApplicationFactory<Program>();
+        await using var factory = new ApiFactory();
         using var client = factory.CreateClient();
 
         var response = await client.GetAsync("/health/live");

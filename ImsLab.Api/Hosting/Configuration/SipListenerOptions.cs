@@ -1,0 +1,15 @@
+namespace ImsLab.Api.Hosting.Configuration;
+
+/// <summary>One SIP listening socket.</summary>
+internal sealed class SipListenerOptions
+{
+    public const int DefaultPort = 5060;
+
+    public SipListenerProtocol Protocol { get; set; } = SipListenerProtocol.Udp;
+
+    public string Address { get; set; } = "0.0.0.0";
+
+    public int Port { get; set; } = DefaultPort;
+
+    public override string ToString() => $"{Protocol} {Address}:{Port}";
+}

@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+
+namespace ImsLab.Tests.Web;
+
+/// <summary>Steps every dashboard test takes.</summary>
+internal static class DashboardPage
+{
+    /// <summary>Submits the login form and waits until the interactive circuit of the landing page is up.</summary>
+    public static async Task LogInAsync(IPage page, string username, string password, string returnUrl = "/tools/aka")
+    {
+        await page.GotoAsync("/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.FillAsync("#username", username);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#login-submit");
+    }
+
+    /// <summary>MainLayout sets data-interactive once the circuit has rendered, so clicks reach the server.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+
+    /// <summary>True when the page background is dark: the relative luminance of body's background is below one half.</summary>
+    public const string DarkBackgroundScript = """
+        () => {
+            const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+            return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.5;
+        }
+        """;
+
+    public static Task<bool> IsDarkAsync(IPage page) => page.EvaluateAsync<bool>(DarkBackgroundScript);
+}
