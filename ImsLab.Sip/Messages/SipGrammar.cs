@@ -14,6 +14,8 @@ internal static class SipGrammar
 
     public static SearchValues<char> TokenCharacters => TokenChars;
 
+    public static SearchValues<byte> TokenOctets => TokenBytes;
+
     public static bool IsTokenChar(char c) => TokenChars.Contains(c);
 
     public static bool IsToken(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExcept(TokenChars);
