@@ -102,17 +102,26 @@ internal ref struct SipHeaderScanner
         }
 
         var value = remaining[valueStart..valueEnd];
-        var leading = value.IndexOfAnyExcept(" \t\r\n"u8);
-        if (leading < 0)
+        // Usually one SP before the value and nothing after it: a scalar walk beats a vectorised search here.
+        var leading = 0;
+        while (leading < value.Length && IsLws(value[leading]))
         {
-            leading = value.Length;
+            leading++;
         }
 
-        var trimmed = value[leading..].TrimEnd(" \t\r\n"u8);
+        var end = value.Length;
+        while (end > leading && IsLws(value[end - 1]))
+        {
+            end--;
+        }
+
+        var trimmed = value[leading..end];
         header = new SipRawHeader(Position, nameLength, Position + valueStart + leading, trimmed.Length, folded && trimmed.IndexOfAny(SipOctets.CarriageReturn, SipOctets.LineFeed) >= 0);
         Position += next;
         return SipScanStatus.Header;
     }
+
+    private static bool IsLws(byte octet) => octet is SipOctets.Space or SipOctets.Tab or SipOctets.CarriageReturn or SipOctets.LineFeed;
 
     private static int ContentLength(ReadOnlySpan<byte> remaining, int lineFeed) =>
         lineFeed > 0 && remaining[lineFeed - 1] == SipOctets.CarriageReturn ? lineFeed - 1 : lineFeed;
