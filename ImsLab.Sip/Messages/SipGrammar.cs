@@ -14,6 +14,8 @@ internal static class SipGrammar
 
     public static SearchValues<char> TokenCharacters => TokenChars;
 
+    public static SearchValues<byte> TokenOctets => TokenBytes;
+
     public static bool IsTokenChar(char c) => TokenChars.Contains(c);
 
     public static bool IsToken(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExcept(TokenChars);
@@ -22,7 +24,11 @@ internal static class SipGrammar
 
     public static bool IsWhitespace(char c) => c is ' ' or '\t';
 
-    public static ReadOnlySpan<char> TrimLws(ReadOnlySpan<char> text) => text.Trim(" \t\r\n");
+    public static bool IsLws(char c) => c is ' ' or '\t' or '\r' or '\n';
+
+    // Most values arrive trimmed: look at both ends before paying for the general trim.
+    public static ReadOnlySpan<char> TrimLws(ReadOnlySpan<char> text) =>
+        text.IsEmpty || (!IsLws(text[0]) && !IsLws(text[^1])) ? text : text.Trim(" \t\r\n");
 
     /// <summary>Index of the closing quote of a quoted-string that opens at <paramref name="start"/>, or -1 (RFC 3261 25.1 quoted-pair).</summary>
     public static int FindClosingQuote(ReadOnlySpan<char> text, int start)

@@ -132,12 +132,16 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     {
         ArgumentNullException.ThrowIfNull(name);
         var canonical = SipHeaderNames.Canonicalize(name);
-        for (var i = 0; i < _entries.Count; i++)
+        // foreach keeps List's check against changes during enumeration; decoding a value in place is not a change.
+        var index = 0;
+        foreach (var entry in _entries)
         {
-            if (_entries[i].Is(canonical))
+            if (entry.Is(canonical))
             {
-                yield return GetValue(i);
+                yield return GetValue(index);
             }
+
+            index++;
         }
     }
 
@@ -168,9 +172,10 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     /// <inheritdoc />
     public IEnumerator<SipHeader> GetEnumerator()
     {
-        for (var i = 0; i < _entries.Count; i++)
+        var index = 0;
+        foreach (var entry in _entries)
         {
-            yield return this[i];
+            yield return new SipHeader(entry.Name, GetValue(index++));
         }
     }
 
@@ -187,9 +192,10 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
 
     internal IEnumerable<(string CanonicalName, string Name, string Value)> EnumerateCanonical()
     {
-        for (var i = 0; i < _entries.Count; i++)
+        var index = 0;
+        foreach (var entry in _entries)
         {
-            yield return (_entries[i].CanonicalName, _entries[i].Name, GetValue(i));
+            yield return (entry.CanonicalName, entry.Name, GetValue(index++));
         }
     }
 

@@ -29,7 +29,17 @@ internal static class SipMessageWriter
             // Known headers are written under their canonical name; an unknown header's canonical name is its name as received.
             writer.Write(canonical);
             writer.Write(NameSeparator);
-            writer.Write(headers.GetValue(i));
+            // A value nobody decoded is written as received: valid UTF-8 round-trips through a string unchanged, so
+            // a relayed message need not materialise the strings. Invalid octets go through the string (U+FFFD).
+            if (headers.TryGetRawValue(i, out var raw) && System.Text.Unicode.Utf8.IsValid(raw))
+            {
+                writer.Write(raw);
+            }
+            else
+            {
+                writer.Write(headers.GetValue(i));
+            }
+
             writer.Write(SipOctets.Crlf);
         }
 

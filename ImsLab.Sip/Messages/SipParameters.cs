@@ -228,6 +228,12 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, 
 
     private static int SkipLws(ReadOnlySpan<char> text, int start)
     {
+        // Usually there is nothing to skip: check one character before searching.
+        if (start >= text.Length || !SipGrammar.IsLws(text[start]))
+        {
+            return start;
+        }
+
         var skip = text[start..].IndexOfAnyExcept(" \t\r\n");
         return skip < 0 ? text.Length : start + skip;
     }

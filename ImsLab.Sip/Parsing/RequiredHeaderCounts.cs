@@ -29,38 +29,31 @@ internal struct RequiredHeaderCounts
         }
         else if (ReferenceEquals(canonical, SipHeaderNames.From))
         {
-            if (From++ == 0)
-            {
-                FromIndex = index;
-            }
+            Note(ref From, ref FromIndex, index);
         }
         else if (ReferenceEquals(canonical, SipHeaderNames.To))
         {
-            if (To++ == 0)
-            {
-                ToIndex = index;
-            }
+            Note(ref To, ref ToIndex, index);
         }
         else if (ReferenceEquals(canonical, SipHeaderNames.CallId))
         {
-            if (CallId++ == 0)
-            {
-                CallIdIndex = index;
-            }
+            Note(ref CallId, ref CallIdIndex, index);
         }
         else if (ReferenceEquals(canonical, SipHeaderNames.CSeq))
         {
-            if (CSeq++ == 0)
-            {
-                CSeqIndex = index;
-            }
+            Note(ref CSeq, ref CSeqIndex, index);
         }
         else if (ReferenceEquals(canonical, SipHeaderNames.MaxForwards))
         {
-            if (MaxForwards++ == 0)
-            {
-                MaxForwardsIndex = index;
-            }
+            Note(ref MaxForwards, ref MaxForwardsIndex, index);
+        }
+    }
+
+    private static void Note(ref int count, ref int firstIndex, int index)
+    {
+        if (count++ == 0)
+        {
+            firstIndex = index;
         }
     }
 

@@ -53,15 +53,28 @@ internal ref struct SipHeaderScanner
         }
 
         var line = remaining[..lineLength];
-        var colon = line.IndexOf(SipOctets.Colon);
-        if (colon < 0)
-        {
-            return Fail(SipParseError.InvalidHeaderLine);
-        }
 
-        // RFC 3261 25.1 HCOLON = *( SP / HTAB ) ":" SWS
-        var name = line[..colon].TrimEnd(SipOctets.Whitespace);
-        if (!Messages.SipGrammar.IsToken(name))
+        // Usual case: the name is a run of token octets ended by the colon, found with one vectorised search.
+        var colon = line.IndexOfAnyExcept(Messages.SipGrammar.TokenOctets);
+        var nameLength = colon;
+        if (colon < 0 || line[colon] != SipOctets.Colon)
+        {
+            colon = line.IndexOf(SipOctets.Colon);
+            if (colon < 0)
+            {
+                return Fail(SipParseError.InvalidHeaderLine);
+            }
+
+            // RFC 3261 25.1 HCOLON = *( SP / HTAB ) ":" SWS
+            var name = line[..colon].TrimEnd(SipOctets.Whitespace);
+            if (!Messages.SipGrammar.IsToken(name))
+            {
+                return Fail(SipParseError.InvalidHeaderName);
+            }
+
+            nameLength = name.Length;
+        }
+        else if (colon == 0)
         {
             return Fail(SipParseError.InvalidHeaderName);
         }
@@ -89,17 +102,26 @@ internal ref struct SipHeaderScanner
         }
 
         var value = remaining[valueStart..valueEnd];
-        var leading = value.IndexOfAnyExcept(" \t\r\n"u8);
-        if (leading < 0)
+        // Usually one SP before the value and nothing after it: a scalar walk beats a vectorised search here.
+        var leading = 0;
+        while (leading < value.Length && IsLws(value[leading]))
         {
-            leading = value.Length;
+            leading++;
         }
 
-        var trimmed = value[leading..].TrimEnd(" \t\r\n"u8);
-        header = new SipRawHeader(Position, name.Length, Position + valueStart + leading, trimmed.Length, folded && trimmed.IndexOfAny(SipOctets.CarriageReturn, SipOctets.LineFeed) >= 0);
+        var end = value.Length;
+        while (end > leading && IsLws(value[end - 1]))
+        {
+            end--;
+        }
+
+        var trimmed = value[leading..end];
+        header = new SipRawHeader(Position, nameLength, Position + valueStart + leading, trimmed.Length, folded && trimmed.IndexOfAny(SipOctets.CarriageReturn, SipOctets.LineFeed) >= 0);
         Position += next;
         return SipScanStatus.Header;
     }
+
+    private static bool IsLws(byte octet) => octet is SipOctets.Space or SipOctets.Tab or SipOctets.CarriageReturn or SipOctets.LineFeed;
 
     private static int ContentLength(ReadOnlySpan<byte> remaining, int lineFeed) =>
         lineFeed > 0 && remaining[lineFeed - 1] == SipOctets.CarriageReturn ? lineFeed - 1 : lineFeed;
