@@ -1,6 +1,7 @@
 using ImsLab.Api.Auth;
 using ImsLab.Api.Hosting;
 using ImsLab.Api.Operations.Metrics;
+using ImsLab.Api.Sip;
 using ImsLab.Api.Tools;
 using ImsLab.Data;
 
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddImsLabConfiguration();
 builder.Services.AddImsLabData(builder.Configuration);
+builder.Services.AddImsLabSipEngine(builder.Configuration); // after the data layer: migrations run before bindings reload
 builder.Services.AddImsLabOperations();
 builder.AddImsLabAccessControl();
 builder.Services.AddImsLabApiDocumentation();

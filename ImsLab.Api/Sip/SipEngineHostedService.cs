@@ -10,8 +10,11 @@ namespace ImsLab.Api.Sip;
 /// </summary>
 internal sealed class SipEngineHostedService(ImsLabSipEngine engine, RegistrationEventLogWriter eventLogWriter) : IHostedService
 {
+    // Never disposed on purpose: it has no timer to release, and WebApplicationFactory may dispose the container
+    // before it stops the hosted services.
     private readonly CancellationTokenSource _stopping = new();
     private Task? _eventLog;
+    private int _stopped;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,12 +24,16 @@ internal sealed class SipEngineHostedService(ImsLabSipEngine engine, Registratio
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // The host may stop twice (WebApplicationFactory disposal after an explicit stop): the second call has nothing to do.
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
         await engine.StopAsync(cancellationToken).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_eventLog is not null)
         {
             await _eventLog.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        _stopping.Dispose();
     }
 }

@@ -1,5 +1,8 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using ImsLab.Api.Hosting.Configuration;
+using ImsLab.Api.Operations.Health;
+using SipListenerProtocol = ImsLab.Api.Hosting.Configuration.SipListenerProtocol;
 using ImsLab.Sip;
 using ImsLab.Sip.Authentication.Aka;
 using ImsLab.Sip.Events;
@@ -25,7 +28,7 @@ public static class SipEngineServiceCollectionExtensions
     public static IServiceCollection AddImsLabSipEngine(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = ReadOptions(configuration.GetSection(SectionName));
+        var options = ReadOptions(configuration);
         services.AddSingleton(options);
         services.AddSingleton<RegistrationEventBus>();
         services.AddSingleton(sp => new ImsLabSipEngine(
@@ -43,14 +46,48 @@ public static class SipEngineServiceCollectionExtensions
         services.AddSingleton(sp => new RegistrationEventLogWriter(sp.GetRequiredService<RegistrationEventBus>(),
             sp.GetRequiredService<IRegistrationEventLog>(), sp.GetRequiredService<ILogger<RegistrationEventLogWriter>>()));
         services.AddHostedService<SipEngineHostedService>();
+        services.AddSingleton<IReadinessProbe, SipListenersReadinessProbe>();
         return services;
     }
 
-    internal static ImsLabSipEngineOptions ReadOptions(IConfigurationSection section)
+    /// <summary>
+    /// Builds the engine's options from the same "ImsLab" configuration the host validates at start-up (domain,
+    /// realm, S-CSCF URI, listeners, timers, registration policy), so that there is one set of settings; the
+    /// engine-only registrar settings (trusted P-CSCFs, re-registration policy, ...) come from ImsLab:Sip:Registrar
+    /// and win where both name the same thing.
+    /// </summary>
+    internal static ImsLabSipEngineOptions ReadOptions(IConfiguration configuration)
     {
+        var host = new ImsLabOptions();
+        configuration.GetSection(ImsLabOptions.SectionName).Bind(host);
+        new ImsLabOptionsDefaults().PostConfigure(null, host);
+        var sip = host.Sip;
+
         var options = new ImsLabSipEngineOptions();
-        section.GetSection("Registrar").Bind(options.Registrar);
-        foreach (var address in section.GetSection("Registrar:TrustedPcscfs").GetChildren())
+        options.Registrar.Realm = sip.EffectiveRealm;
+        options.Registrar.ScscfUri = sip.EffectiveScscfUri;
+        options.Registrar.MinExpiresSeconds = sip.Registration.MinExpires;
+        options.Registrar.MaxExpiresSeconds = sip.Registration.MaxExpires;
+        options.Registrar.DefaultExpiresSeconds = sip.Registration.DefaultExpires;
+        options.Registrar.MaxContactsPerImpu = sip.Registration.MaxContactsPerImpu;
+        options.Registrar.MaxAuthFailures = sip.Registration.MaxAuthFailures;
+        options.Stack.Timers.T1 = sip.Timers.T1;
+        options.Stack.Timers.T2 = sip.Timers.T2;
+        options.Stack.Timers.T4 = sip.Timers.T4;
+        foreach (var listener in sip.Listeners)
+        {
+            options.Stack.Transport.Listeners.Add(new ImsLab.Sip.Transport.SipListenerOptions
+            {
+                Protocol = listener.Protocol == SipListenerProtocol.Tcp ? SipTransportProtocol.Tcp : SipTransportProtocol.Udp,
+                Address = IPAddress.Parse(listener.Address),
+                Port = listener.Port,
+                AdvertisedHost = listener.AdvertisedHost,
+            });
+        }
+
+        var registrar = configuration.GetSection(SectionName + ":Registrar");
+        registrar.Bind(options.Registrar);
+        foreach (var address in registrar.GetSection("TrustedPcscfs").GetChildren())
         {
             if (IPAddress.TryParse(address.Value, out var parsed))
             {
@@ -60,21 +97,6 @@ public static class SipEngineServiceCollectionExtensions
             {
                 throw new InvalidOperationException($"{address.Path}: '{address.Value}' is not an IP address.");
             }
-        }
-        foreach (var listener in section.GetSection("Listeners").GetChildren())
-        {
-            options.Stack.Transport.Listeners.Add(new SipListenerOptions
-            {
-                Protocol = Enum.Parse<SipTransportProtocol>(listener["Protocol"] ?? nameof(SipTransportProtocol.Udp), ignoreCase: true),
-                Address = IPAddress.Parse(listener["Address"] ?? IPAddress.Any.ToString()),
-                Port = int.TryParse(listener["Port"], out var port) ? port : SipListenerOptions.DefaultPort,
-                AdvertisedHost = listener["AdvertisedHost"],
-            });
-        }
-        if (options.Stack.Transport.Listeners.Count == 0)
-        {
-            options.Stack.Transport.Listeners.Add(new SipListenerOptions { Protocol = SipTransportProtocol.Udp });
-            options.Stack.Transport.Listeners.Add(new SipListenerOptions { Protocol = SipTransportProtocol.Tcp });
         }
         return options;
     }

@@ -31,6 +31,16 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("ImsLab:DataDirectory", DataDirectory);
         builder.UseSetting("ImsLab:Admin:Password", AdminPassword);
         builder.UseSetting("ImsLab:Security:LoginAttemptsPerWindow", "100000");
+        // The SIP engine runs in every host; tests run side by side, so it listens on free loopback ports, not 5060.
+        if (!_settings.Keys.Any(k => k.StartsWith("ImsLab:Sip:Listeners", StringComparison.Ordinal)))
+        {
+            builder.UseSetting("ImsLab:Sip:Listeners:0:Protocol", "Udp");
+            builder.UseSetting("ImsLab:Sip:Listeners:0:Address", "127.0.0.1");
+            builder.UseSetting("ImsLab:Sip:Listeners:0:Port", "0");
+            builder.UseSetting("ImsLab:Sip:Listeners:1:Protocol", "Tcp");
+            builder.UseSetting("ImsLab:Sip:Listeners:1:Address", "127.0.0.1");
+            builder.UseSetting("ImsLab:Sip:Listeners:1:Port", "0");
+        }
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

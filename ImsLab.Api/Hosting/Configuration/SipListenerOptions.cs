@@ -11,5 +11,8 @@ internal sealed class SipListenerOptions
 
     public int Port { get; set; } = DefaultPort;
 
+    /// <summary>Host name or address written into Via/Contact/Record-Route when the bound address is not reachable as is (NAT, 0.0.0.0).</summary>
+    public string? AdvertisedHost { get; set; }
+
     public override string ToString() => $"{Protocol} {Address}:{Port}";
 }
