@@ -1,3 +1,4 @@
+using ImsLab.Sip.RegEvent;
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
@@ -95,7 +96,7 @@ public static class ReginfoDocumentReader
         // RFC 3680 5.4: id, state and event are required on contact, and the uri element.
         if (!TryReadRequired(element, "id", out var id, out failure)
             || !TryReadEnum<ReginfoContactState>(element, "state", out var state, out failure)
-            || !TryReadEnum<ReginfoContactEvent>(element, "event", out var contactEvent, out failure)
+            || !TryReadEnum<ContactEvent>(element, "event", out var contactEvent, out failure)
             || !TryReadCounter(element, "expires", required: false, out var expires, out failure)
             || !TryReadCounter(element, "duration-registered", required: false, out var duration, out failure)
             || !TryReadCounter(element, "retry-after", required: false, out var retryAfter, out failure))

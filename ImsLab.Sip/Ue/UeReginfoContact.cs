@@ -1,3 +1,4 @@
+using ImsLab.Sip.RegEvent;
 namespace ImsLab.Sip.Ue;
 
 /// <summary>One <c>contact</c> element of a reginfo document (RFC 3680 5.1.2).</summary>
@@ -13,7 +14,7 @@ namespace ImsLab.Sip.Ue;
 public sealed record UeReginfoContact(
     string Id,
     ReginfoContactState State,
-    ReginfoContactEvent Event,
+    ContactEvent Event,
     string Uri,
     long? Expires,
     long? DurationRegistered,

@@ -1,3 +1,4 @@
+using ImsLab.Sip.RegEvent;
 using System.Globalization;
 using ImsLab.Sip.Messages;
 using ImsLab.Sip.Transactions;
@@ -118,7 +119,7 @@ public sealed partial class UeSimulator
         if (ours.Count == 0) return;
 
         // TS 24.229 5.1.1.7: "rejected" - remove the registration and do not register again.
-        if (ours.Any(c => c is { State: ReginfoContactState.Terminated, Event: ReginfoContactEvent.Rejected }))
+        if (ours.Any(c => c is { State: ReginfoContactState.Terminated, Event: ContactEvent.Rejected }))
         {
             EndSubscription();
             ClearRegistration();
@@ -128,12 +129,12 @@ public sealed partial class UeSimulator
 
         // TS 24.229 5.1.1.7: "deactivated" - start a new initial registration. A contact that expired or was put
         // on probation is no longer registered either: register again (after retry-after for probation).
-        if (ours.FirstOrDefault(c => c is { State: ReginfoContactState.Terminated, Event: ReginfoContactEvent.Deactivated or ReginfoContactEvent.Expired or ReginfoContactEvent.Probation })
+        if (ours.FirstOrDefault(c => c is { State: ReginfoContactState.Terminated, Event: ContactEvent.Deactivated or ContactEvent.Expired or ContactEvent.Probation })
             is { } removed)
         {
             EndSubscription();
             ClearRegistration();
-            if (removed is { Event: ReginfoContactEvent.Probation, RetryAfter: > 0 })
+            if (removed is { Event: ContactEvent.Probation, RetryAfter: > 0 })
             {
                 ScheduleInitialRegistration(TimeSpan.FromSeconds(removed.RetryAfter.Value));
                 SetState(UeRegistrationState.Deregistered, UeFailureReason.None, null,
@@ -145,7 +146,7 @@ public sealed partial class UeSimulator
         }
 
         // TS 24.229 5.1.1.5.2: "shortened" - adopt the shorter expiry and re-register (and so re-authenticate) in time.
-        if (ours.FirstOrDefault(c => c is { State: ReginfoContactState.Active, Event: ReginfoContactEvent.Shortened, Expires: not null }) is { } shortened)
+        if (ours.FirstOrDefault(c => c is { State: ReginfoContactState.Active, Event: ContactEvent.Shortened, Expires: not null }) is { } shortened)
         {
             var lifetime = TimeSpan.FromSeconds(shortened.Expires!.Value);
             var expiresAt = _time.GetUtcNow() + lifetime;

@@ -1,3 +1,4 @@
+using ImsLab.Sip.RegEvent;
 using System.Threading.Channels;
 using ImsLab.Sip.Registrar;
 using ImsLab.Sip.Subscribers;
@@ -126,7 +127,7 @@ public sealed class UeSimulatorEndToEndTests : IAsyncLifetime
         await NextNotificationAsync(n => n.Document is not null);
 
         await _core.Engine.NetworkProcedures.ReauthenticateAsync(TestSubscribers.AkaImpi);
-        await NextNotificationAsync(n => n.Document?.Registrations.Any(r => r.Contacts.Any(c => c.Event == ReginfoContactEvent.Shortened)) == true);
+        await NextNotificationAsync(n => n.Document?.Registrations.Any(r => r.Contacts.Any(c => c.Event == ContactEvent.Shortened)) == true);
         await _core.NotifiesSettledAsync();
         _core.ForgetEvents();
         _core.Clock.Advance(TimeSpan.FromSeconds(60));

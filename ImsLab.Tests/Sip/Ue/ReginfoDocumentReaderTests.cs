@@ -1,3 +1,4 @@
+using ImsLab.Sip.RegEvent;
 using System.Text;
 using ImsLab.Sip.Ue;
 
@@ -40,7 +41,7 @@ public sealed class ReginfoDocumentReaderTests
         var active = registration.Contacts[0];
         Assert.Equal("76", active.Id);
         Assert.Equal(ReginfoContactState.Active, active.State);
-        Assert.Equal(ReginfoContactEvent.Registered, active.Event);
+        Assert.Equal(ContactEvent.Registered, active.Event);
         Assert.Equal("sip:user@pc887.example.com", active.Uri);
         Assert.Equal(3600, active.Expires);
         Assert.Equal(7322, active.DurationRegistered);
@@ -48,23 +49,23 @@ public sealed class ReginfoDocumentReaderTests
 
         var expired = registration.Contacts[1];
         Assert.Equal(ReginfoContactState.Terminated, expired.State);
-        Assert.Equal(ReginfoContactEvent.Expired, expired.Event);
+        Assert.Equal(ContactEvent.Expired, expired.Event);
         Assert.Null(expired.Expires);
         Assert.Null(expired.InstanceId);
         Assert.Equal("Work", expired.DisplayName);
     }
 
     [Theory]
-    [InlineData("registered", ReginfoContactEvent.Registered)]
-    [InlineData("created", ReginfoContactEvent.Created)]
-    [InlineData("refreshed", ReginfoContactEvent.Refreshed)]
-    [InlineData("shortened", ReginfoContactEvent.Shortened)]
-    [InlineData("expired", ReginfoContactEvent.Expired)]
-    [InlineData("deactivated", ReginfoContactEvent.Deactivated)]
-    [InlineData("probation", ReginfoContactEvent.Probation)]
-    [InlineData("unregistered", ReginfoContactEvent.Unregistered)]
-    [InlineData("rejected", ReginfoContactEvent.Rejected)]
-    public void ReadsEveryContactEventOfRfc3680(string token, ReginfoContactEvent expected)
+    [InlineData("registered", ContactEvent.Registered)]
+    [InlineData("created", ContactEvent.Created)]
+    [InlineData("refreshed", ContactEvent.Refreshed)]
+    [InlineData("shortened", ContactEvent.Shortened)]
+    [InlineData("expired", ContactEvent.Expired)]
+    [InlineData("deactivated", ContactEvent.Deactivated)]
+    [InlineData("probation", ContactEvent.Probation)]
+    [InlineData("unregistered", ContactEvent.Unregistered)]
+    [InlineData("rejected", ContactEvent.Rejected)]
+    public void ReadsEveryContactEventOfRfc3680(string token, ContactEvent expected)
     {
         var result = Read(Document("terminated", $"""<contact id="1" state="terminated" event="{token}" retry-after="30"><uri>sip:a@b</uri></contact>"""));
 

@@ -1,3 +1,4 @@
+using ImsLab.Sip.RegEvent;
 using ImsLab.Sip.Messages;
 using ImsLab.Sip.Transport;
 using ImsLab.Sip.Ue;
@@ -44,7 +45,7 @@ public sealed class UeSimulatorRegEventTests
         var document = Assert.IsType<UeReginfoDocument>(notification.Document);
         Assert.Equal(0, document.Version);
         var contact = Assert.Single(Assert.Single(document.Registrations).Contacts);
-        Assert.Equal(ReginfoContactEvent.Registered, contact.Event);
+        Assert.Equal(ContactEvent.Registered, contact.Event);
         Assert.Equal("urn:gsma:imei:35425006-000655-0", contact.InstanceId);
         Assert.True(bed.Ue.IsSubscribedToRegEvent);
         Assert.Equal(bed.Time.GetUtcNow().AddSeconds(599_400), bed.Ue.NextSubscriptionRefreshAt);
