@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using ImsLab.Api.Events;
+using ImsLab.Api.Registrations;
 using ImsLab.Api.ServiceProfiles;
 using ImsLab.Api.Subscribers;
 
@@ -14,7 +16,10 @@ internal static class RestApiExtensions
     public static IEndpointRouteBuilder MapImsLabRestApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapSubscribersApi();
+        endpoints.MapNetworkProceduresApi();
         endpoints.MapServiceProfilesApi();
+        endpoints.MapRegistrationsApi();
+        endpoints.MapEventsApi();
         return endpoints;
     }
 }

@@ -51,10 +51,11 @@ internal sealed class SubscriberRequest
         var auth = Auth ?? new AuthBody();
         var schemes = AuthScheme.None;
         var unknown = new List<string>();
-        foreach (var name in auth.Schemes ?? [])
+        for (var i = 0; i < (auth.Schemes?.Count ?? 0); i++)
         {
-            if (AuthSchemeNames.TryParse(name.Trim(), out var scheme)) schemes |= scheme;
-            else unknown.Add($"Unknown scheme '{name}'; use {string.Join(", ", AuthSchemeNames.All.Select(n => n.Name))}.");
+            // The value is not echoed: a misplaced key would end up in the error response.
+            if (AuthSchemeNames.TryParse(auth.Schemes![i]?.Trim() ?? "", out var scheme)) schemes |= scheme;
+            else unknown.Add($"Item {i + 1} is not a scheme; use {string.Join(", ", AuthSchemeNames.All.Select(n => n.Name))}.");
         }
         if (unknown.Count > 0)
         {

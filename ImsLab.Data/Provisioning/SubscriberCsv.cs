@@ -17,6 +17,9 @@ public static class SubscriberCsv
 
     private static readonly string[] Columns = Header.Split(',');
 
+    // The cell is not echoed: in a row with shifted columns it may hold a key.
+    private static readonly string UnknownScheme = $"Unknown scheme; use {string.Join(", ", AuthSchemeNames.All.Select(n => n.Name))}.";
+
     internal static string Line(SubscriberInput s) => string.Join(',', new[]
     {
         s.Impi, s.Subscription, string.Join(' ', AuthSchemeNames.Format(s.AllowedSchemes)),
@@ -50,7 +53,7 @@ public static class SubscriberCsv
             foreach (var token in (Cell(2) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 if (AuthSchemeNames.TryParse(token, out var scheme)) schemes |= scheme;
-                else errors.Add(new ImportRowError(row, cells[0], "schemes", $"Unknown scheme '{token}'."));
+                else errors.Add(new ImportRowError(row, cells[0], "schemes", UnknownScheme));
             }
             var enabled = Cell(14) is null || bool.TryParse(Cell(14), out var parsed) && parsed;
             if (Cell(14) is { } text && !bool.TryParse(text, out _)) errors.Add(new ImportRowError(row, cells[0], "enabled", "Expected true or false."));
