@@ -166,7 +166,8 @@ internal static class SubscribersApi
     }
 
     public static Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult> ExportSubscribers(
-        ClaimsPrincipal user, SubscriberProvisioningService subscribers, string format = "json", bool includeKeys = false)
+        ClaimsPrincipal user, SubscriberProvisioningService subscribers, CancellationToken cancellationToken, string format = "json",
+        bool includeKeys = false)
     {
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
         if (!csv && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
@@ -180,22 +181,23 @@ internal static class SubscribersApi
         }
         var actor = ImsLabPrincipal.ActorOf(user);
         return csv
-            ? TypedResults.Stream(body => subscribers.ExportAsync(body, SubscriberFileFormat.Csv, includeKeys, actor, CancellationToken.None),
+            ? TypedResults.Stream(body => subscribers.ExportAsync(body, SubscriberFileFormat.Csv, includeKeys, actor, cancellationToken),
                 CsvMediaType, "subscribers.csv")
-            : TypedResults.Stream(body => WriteJsonAsync(body, subscribers, includeKeys, actor), JsonMediaType, "subscribers.json");
+            : TypedResults.Stream(body => WriteJsonAsync(body, subscribers, includeKeys, actor, cancellationToken), JsonMediaType, "subscribers.json");
     }
 
-    private static async Task WriteJsonAsync(Stream body, SubscriberProvisioningService subscribers, bool includeKeys, string actor)
+    private static async Task WriteJsonAsync(Stream body, SubscriberProvisioningService subscribers, bool includeKeys, string actor,
+        CancellationToken cancellationToken)
     {
         // Element by element with asynchronous writes: the server forbids synchronous ones, and the file may be large.
         var first = true;
-        await foreach (var input in subscribers.ExportInputsAsync("JSON", includeKeys, actor, CancellationToken.None))
+        await foreach (var input in subscribers.ExportInputsAsync("JSON", includeKeys, actor, cancellationToken))
         {
-            await body.WriteAsync(first ? "[\n"u8.ToArray() : ",\n"u8.ToArray());
-            await JsonSerializer.SerializeAsync(body, SubscriberRequest.From(input), SubscriberRequest.FileJsonOptions);
+            await body.WriteAsync(first ? "[\n"u8.ToArray() : ",\n"u8.ToArray(), cancellationToken);
+            await JsonSerializer.SerializeAsync(body, SubscriberRequest.From(input), SubscriberRequest.FileJsonOptions, cancellationToken);
             first = false;
         }
-        await body.WriteAsync(first ? "[]\n"u8.ToArray() : "\n]\n"u8.ToArray());
+        await body.WriteAsync(first ? "[]\n"u8.ToArray() : "\n]\n"u8.ToArray(), cancellationToken);
     }
 
     /// <summary>

@@ -168,6 +168,26 @@ public sealed class RegistrationsEndToEndTests(ApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task DeletingARegisteredSubscriberDeregistersItsUeFirst()
+    {
+        using var admin = await ApiClients.AdminAsync(factory);
+        var (impi, impu) = SubscriberBodies.NewIdentity("deleted");
+        await SubscriberBodies.CreateAsync(admin, new
+        {
+            impi, impus = new[] { new { uri = impu } }, auth = new { k = SubscriberBodies.K, op = SubscriberBodies.Op },
+        });
+        await using var handset = await RegisterAsync(impi, impu);
+
+        var delete = await admin.DeleteAsync(SubscriberBodies.PathOf(impi));
+        var notify = await handset.NextNotificationAsync(n => n.SubscriptionState == "terminated");
+        var registrations = await admin.GetFromJsonAsync<JsonElement>("/api/registrations?impu=" + Uri.EscapeDataString(impu));
+
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        Assert.Contains(notify.Document!.Registrations.SelectMany(r => r.Contacts), c => c.Event == ImsLab.Sip.RegEvent.ContactEvent.Rejected);
+        Assert.Equal(0, registrations.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task NetworkProceduresOnAnUnregisteredSubscriberAre404()
     {
         using var admin = await ApiClients.AdminAsync(factory);
