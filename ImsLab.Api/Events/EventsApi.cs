@@ -38,7 +38,8 @@ internal static class EventsApi
             .Produces<EventResponse>(StatusCodes.Status200OK, EventStreamMediaType)
             .WithName(nameof(StreamEvents))
             .WithSummary("Live events as Server-Sent Events ('event: registration', one JSON object per 'data:' line, "
-                + "'id:' the event id), filtered by impu, impi and type; a ': heartbeat' comment every 15 s.");
+                + "'id:' the event id), filtered by impu, impi and type; since replays the stored events from that instant first; "
+                + "a ': heartbeat' comment every 15 s.");
         return group;
     }
 
@@ -59,9 +60,9 @@ internal static class EventsApi
         return TypedResults.Ok(events.Select(EventResponse.From).ToArray());
     }
 
-    public static Results<PushStreamHttpResult, ValidationProblem> StreamEvents(
-        HttpContext context, RegistrationEventBus bus, TimeProvider time, IOptions<JsonOptions> json,
-        string? impu = null, string? impi = null, string? type = null)
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem>> StreamEvents(
+        HttpContext context, RegistrationEventBus bus, IRegistrationEventLog log, TimeProvider time, IOptions<JsonOptions> json,
+        DateTimeOffset? since = null, string? impu = null, string? impi = null, string? type = null)
     {
         var errors = new Dictionary<string, string[]>();
         var eventType = ParseType(type, errors);
@@ -71,16 +72,33 @@ internal static class EventsApi
             (impu is null || string.Equals(e.Impu, impu.Trim(), StringComparison.OrdinalIgnoreCase))
             && (impi is null || string.Equals(e.Impi, impi.Trim(), StringComparison.OrdinalIgnoreCase))
             && (eventType is null || e.Type == eventType));
-        // Subscribe before answering, so nothing published after the client sees the response is missed.
+        // Subscribe before answering (and before reading the log for a replay), so nothing published in between is missed.
         var batcher = new RegistrationEventBatcher(bus, time, BatchInterval);
+        IReadOnlyList<RegistrationEvent> replay = [];
+        try
+        {
+            if (since is not null)
+            {
+                // A client resuming from a time gets the stored events first, oldest first, then the live ones.
+                replay = [.. (await log.QueryAsync(new RegistrationEventQuery
+                {
+                    Since = since, Impu = Blank(impu), Impi = Blank(impi), Type = eventType, Limit = RegistrationEventQuery.MaxLimit,
+                }, context.RequestAborted)).Reverse()];
+            }
+        }
+        catch
+        {
+            batcher.Dispose();
+            throw;
+        }
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.Stream(body => WriteStreamAsync(body, batcher, filter, time, json.Value.SerializerOptions, context.RequestAborted),
+        return TypedResults.Stream(body => WriteStreamAsync(body, batcher, replay, filter, time, json.Value.SerializerOptions, context.RequestAborted),
             EventStreamMediaType);
     }
 
-    private static async Task WriteStreamAsync(Stream body, RegistrationEventBatcher batcher, Func<RegistrationEvent, bool> filter,
-        TimeProvider time, JsonSerializerOptions json, CancellationToken aborted)
+    private static async Task WriteStreamAsync(Stream body, RegistrationEventBatcher batcher, IReadOnlyList<RegistrationEvent> replay,
+        Func<RegistrationEvent, bool> filter, TimeProvider time, JsonSerializerOptions json, CancellationToken aborted)
     {
         var batches = batcher.ReadBatchesAsync(aborted).GetAsyncEnumerator(aborted);
         Task<bool>? next = null;
@@ -90,6 +108,9 @@ internal static class EventsApi
             var heartbeat = Task.Delay(HeartbeatInterval, time, aborted);
             // A first comment commits the response, so a client knows it is subscribed before anything happens.
             await WriteAsync(body, ": connected\n\n", aborted);
+            // The event log writer runs behind the bus: an event may be both replayed and live; send it once.
+            var replayed = replay.Select(e => e.Id).ToHashSet();
+            if (replay.Count > 0) await WriteAsync(body, Messages(replay, json), aborted);
             while (true)
             {
                 if (await Task.WhenAny(next, heartbeat) == heartbeat)
@@ -100,15 +121,9 @@ internal static class EventsApi
                     continue;
                 }
                 if (!await next) break;
-                var text = new StringBuilder();
-                foreach (var registrationEvent in batches.Current.Where(filter))
-                {
-                    // One event per SSE message; the JSON has no newline, so it is one data: line.
-                    text.Append("event: registration\nid: ").Append(registrationEvent.Id).Append("\ndata: ")
-                        .Append(JsonSerializer.Serialize(EventResponse.From(registrationEvent), json)).Append("\n\n");
-                }
+                var text = Messages(batches.Current.Where(e => filter(e) && !replayed.Contains(e.Id)), json);
                 next = batches.MoveNextAsync().AsTask();
-                if (text.Length > 0) await WriteAsync(body, text.ToString(), aborted);
+                if (text.Length > 0) await WriteAsync(body, text, aborted);
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException)
@@ -131,6 +146,18 @@ internal static class EventsApi
             }
             await batches.DisposeAsync();
         }
+    }
+
+    // One SSE message per event (WHATWG HTML 9.2.6): the JSON has no newline, so it is one data: line.
+    private static string Messages(IEnumerable<RegistrationEvent> events, JsonSerializerOptions json)
+    {
+        var text = new StringBuilder();
+        foreach (var registrationEvent in events)
+        {
+            text.Append("event: registration\nid: ").Append(registrationEvent.Id).Append("\ndata: ")
+                .Append(JsonSerializer.Serialize(EventResponse.From(registrationEvent), json)).Append("\n\n");
+        }
+        return text.ToString();
     }
 
     private static async Task WriteAsync(Stream body, string text, CancellationToken cancellationToken)
