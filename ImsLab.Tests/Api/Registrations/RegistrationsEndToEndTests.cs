@@ -279,6 +279,21 @@ public sealed class RegistrationsEndToEndTests(ApiFactory factory) : IClassFixtu
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
     }
 
+    [Theory]
+    [InlineData("/api/events?since=yesterday")]
+    [InlineData("/api/events/stream?since=yesterday")]
+    [InlineData("/api/registrations?page=first")]
+    [InlineData("/api/subscribers?pageSize=many")]
+    public async Task AnUnreadableQueryValueIs400ProblemDetails(string path)
+    {
+        using var admin = await ApiClients.AdminAsync(factory);
+
+        var response = await admin.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task AStreamWithAnUnknownTypeIs400()
     {
