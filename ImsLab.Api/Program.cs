@@ -13,6 +13,7 @@ builder.Services.AddImsLabSipEngine(builder.Configuration); // after the data la
 builder.Services.AddImsLabOperations();
 builder.AddImsLabAccessControl();
 builder.Services.AddImsLabApiDocumentation();
+builder.Services.AddImsLabRestApi();
 builder.AddImsLabDashboard();
 
 var app = builder.Build();
@@ -31,6 +32,7 @@ app.MapImsLabApiDocumentation();
 app.MapAuthApi();
 app.MapAccessApi();
 app.MapToolsApi();
+app.MapImsLabRestApi();
 app.MapImsLabDashboard();
 
 app.Run();

@@ -70,7 +70,12 @@ public sealed class ServiceProfileService
         await db.SaveChangesAsync(cancellationToken);
         profile.Name = newName;
         profile.UpdatedAt = _time.GetUtcNow();
-        profile.Criteria = ToEntities(input);
+        // Added explicitly: criteria found through the navigation with their keys already set would be taken for
+        // existing rows and UPDATEd (EF Core treats a set generated key as "exists").
+        var criteria = ToEntities(input);
+        foreach (var criterion in criteria) criterion.ServiceProfileId = profile.Id;
+        db.InitialFilterCriteria.AddRange(criteria);
+        profile.Criteria = criteria;
         await db.SaveChangesAsync(cancellationToken);
         _cache.Clear();
         await _audit.RecordAsync(RegistrationEventType.ServiceProfileChanged, actor, $"replaced service profile {name}", cancellationToken);

@@ -17,12 +17,12 @@ public static class SubscriberCsv
 
     private static readonly string[] Columns = Header.Split(',');
 
-    private static readonly (AuthScheme Scheme, string Name)[] SchemeNames =
-        [(AuthScheme.AkaV1Md5, "AKAv1-MD5"), (AuthScheme.AkaV2Md5, "AKAv2-MD5"), (AuthScheme.Md5, "MD5"), (AuthScheme.Sha256, "SHA-256")];
+    // The cell is not echoed: in a row with shifted columns it may hold a key.
+    private static readonly string UnknownScheme = $"Unknown scheme; use {string.Join(", ", AuthSchemeNames.All.Select(n => n.Name))}.";
 
     internal static string Line(SubscriberInput s) => string.Join(',', new[]
     {
-        s.Impi, s.Subscription, string.Join(' ', SchemeNames.Where(n => s.AllowedSchemes.HasFlag(n.Scheme)).Select(n => n.Name)),
+        s.Impi, s.Subscription, string.Join(' ', AuthSchemeNames.Format(s.AllowedSchemes)),
         s.K, s.Op, s.Opc, s.Amf, s.Sqn, s.Password, s.Ha1Md5, s.Ha1Sha256, s.DigestRealm, s.Imsi, s.Msisdn,
         s.Enabled ? "true" : "false", string.Join(' ', s.PublicIdentities.Select(p => p.Uri)),
         s.AllowedVisitedNetworks is null ? null : string.Join(' ', s.AllowedVisitedNetworks),
@@ -52,10 +52,8 @@ public static class SubscriberCsv
             var schemes = AuthScheme.None;
             foreach (var token in (Cell(2) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var match = SchemeNames.FirstOrDefault(n => string.Equals(n.Name, token, StringComparison.OrdinalIgnoreCase)
-                    || string.Equals(n.Scheme.ToString(), token, StringComparison.OrdinalIgnoreCase));
-                if (match.Name is null) errors.Add(new ImportRowError(row, cells[0], "schemes", $"Unknown scheme '{token}'."));
-                else schemes |= match.Scheme;
+                if (AuthSchemeNames.TryParse(token, out var scheme)) schemes |= scheme;
+                else errors.Add(new ImportRowError(row, cells[0], "schemes", UnknownScheme));
             }
             var enabled = Cell(14) is null || bool.TryParse(Cell(14), out var parsed) && parsed;
             if (Cell(14) is { } text && !bool.TryParse(text, out _)) errors.Add(new ImportRowError(row, cells[0], "enabled", "Expected true or false."));

@@ -238,6 +238,20 @@ public sealed class SubscriberProvisioningService
             }
         }
 
+        return await ImportRowsAsync(rows, errors, format.ToString(), actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports subscribers the caller read itself (the REST API reads its own JSON shape): all in one transaction, or
+    /// none, with every problem reported by row, including the <paramref name="readErrors"/> of rows it could not read.
+    /// </summary>
+    public Task<ImportReport> ImportAsync(IReadOnlyList<(int Row, SubscriberInput Input)> rows, IReadOnlyList<ImportRowError> readErrors,
+        string source, string actor, CancellationToken cancellationToken) =>
+        ImportRowsAsync([.. rows], [.. readErrors], source, actor, cancellationToken);
+
+    private async Task<ImportReport> ImportRowsAsync(List<(int Row, SubscriberInput Input)> rows, List<ImportRowError> errors, string source,
+        string actor, CancellationToken cancellationToken)
+    {
         var validated = new List<(int Row, ValidatedSubscriber Subscriber)>();
         foreach (var (row, input) in rows)
         {
@@ -267,7 +281,7 @@ public sealed class SubscriberProvisioningService
             await transaction.CommitAsync(cancellationToken);
         }
         _cache.Clear();
-        await _audit.RecordAsync(RegistrationEventType.SubscribersImported, actor, $"imported {validated.Count} subscribers ({format})", cancellationToken);
+        await _audit.RecordAsync(RegistrationEventType.SubscribersImported, actor, $"imported {validated.Count} subscribers ({source})", cancellationToken);
         return new ImportReport(total, validated.Count, []);
     }
 
@@ -277,12 +291,34 @@ public sealed class SubscriberProvisioningService
     /// </summary>
     public async Task ExportAsync(Stream output, SubscriberFileFormat format, bool includeKeys, string actor, CancellationToken cancellationToken)
     {
-        await _audit.RecordAsync(RegistrationEventType.SubscribersExported, actor, $"exported subscribers ({format}, keys {(includeKeys ? "included" : "omitted")})", cancellationToken);
         await using var text = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
         await using var json = format == SubscriberFileFormat.Json ? new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true }) : null;
         if (json is not null) json.WriteStartArray();
         else await text.WriteLineAsync(SubscriberCsv.Header.AsMemory(), cancellationToken);
 
+        await foreach (var input in ExportInputsAsync(format.ToString(), includeKeys, actor, cancellationToken))
+        {
+            if (json is not null) JsonSerializer.Serialize(json, input, JsonOptions);
+            else await text.WriteLineAsync(SubscriberCsv.Line(input).AsMemory(), cancellationToken);
+            if (json is { BytesPending: > 16 * 1024 }) await json.FlushAsync(cancellationToken);
+        }
+        if (json is not null)
+        {
+            json.WriteEndArray();
+            await json.FlushAsync(cancellationToken);
+        }
+        await text.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Every subscriber as an importable <see cref="SubscriberInput"/>, by IMPI, read page by page (for callers that
+    /// write their own format, like the REST API). Keys and HA1 values only when <paramref name="includeKeys"/>; audited
+    /// with <paramref name="format"/> as soon as enumeration starts.
+    /// </summary>
+    public async IAsyncEnumerable<SubscriberInput> ExportInputsAsync(string format, bool includeKeys, string actor,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _audit.RecordAsync(RegistrationEventType.SubscribersExported, actor, $"exported subscribers ({format}, keys {(includeKeys ? "included" : "omitted")})", cancellationToken);
         var after = "";
         while (true)
         {
@@ -296,22 +332,10 @@ public sealed class SubscriberProvisioningService
                     .OrderBy(p => p.Impi).Take(ExportPageSize)
                     .ToListAsync(cancellationToken);
             }
-            if (page.Count == 0) break;
-            foreach (var identity in page)
-            {
-                var input = ToInput(identity, includeKeys);
-                if (json is not null) JsonSerializer.Serialize(json, input, JsonOptions);
-                else await text.WriteLineAsync(SubscriberCsv.Line(input).AsMemory(), cancellationToken);
-            }
-            if (json is not null) await json.FlushAsync(cancellationToken);
+            if (page.Count == 0) yield break;
+            foreach (var identity in page) yield return ToInput(identity, includeKeys);
             after = page[^1].Impi;
         }
-        if (json is not null)
-        {
-            json.WriteEndArray();
-            await json.FlushAsync(cancellationToken);
-        }
-        await text.FlushAsync(cancellationToken);
     }
 
     private SubscriberInput ToInput(PrivateIdentity p, bool includeKeys) => new()

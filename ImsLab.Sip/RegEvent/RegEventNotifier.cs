@@ -5,6 +5,7 @@ using ImsLab.Sip.Messages;
 using ImsLab.Sip.Registrar;
 using ImsLab.Sip.Subscribers;
 using ImsLab.Sip.Transactions;
+using ImsLab.Sip.Transport;
 using Microsoft.Extensions.Logging;
 
 namespace ImsLab.Sip.RegEvent;
@@ -85,7 +86,8 @@ internal sealed partial class RegEventNotifier : IDisposable
     /// A new subscription: stored, indexed, and sent its full state at once. A fetch (Expires: 0, RFC 6665 4.4.3)
     /// gets that one NOTIFY, already terminated, and is not kept.
     /// </summary>
-    public async Task SubscribeAsync(RegEventSubscription subscription, bool fetch, CancellationToken cancellationToken)
+    public async Task SubscribeAsync(RegEventSubscription subscription, bool fetch, IReadOnlyList<SipTraceEntry>? trace,
+        CancellationToken cancellationToken)
     {
         var dialog = new RegEventDialog(subscription);
         if (!fetch)
@@ -93,12 +95,14 @@ internal sealed partial class RegEventNotifier : IDisposable
             await _store.UpsertAsync(subscription, cancellationToken).ConfigureAwait(false);
         }
         Add(dialog);
-        Publish(subscription, RegistrationEventType.RegEventSubscribed, fetch ? "fetched" : "subscribed");
-        EnqueueCurrentState(dialog, fetch ? SubscriptionTerminationReason.Timeout : null);
+        // RegEventSubscribed is published when the first NOTIFY is sent, with the whole exchange traced.
+        EnqueueCurrentState(dialog, fetch ? SubscriptionTerminationReason.Timeout : null,
+            new SubscribeExchange(fetch ? "fetched" : "subscribed", trace));
     }
 
     /// <summary>A refresh: new expiry, and (RFC 6665 4.2.1.2) a NOTIFY with the current full state.</summary>
-    public async Task RefreshAsync(RegEventDialog dialog, DateTimeOffset expiresAt, uint remoteCSeq, CancellationToken cancellationToken)
+    public async Task RefreshAsync(RegEventDialog dialog, DateTimeOffset expiresAt, uint remoteCSeq, IReadOnlyList<SipTraceEntry>? trace,
+        CancellationToken cancellationToken)
     {
         RegEventSubscription updated;
         lock (dialog.Gate)
@@ -107,8 +111,7 @@ internal sealed partial class RegEventNotifier : IDisposable
         }
         await _store.UpsertAsync(updated, cancellationToken).ConfigureAwait(false);
         _expiry.Schedule(new ScheduledExpiry(updated.ResourceImpu, updated.Id, expiresAt));
-        Publish(updated, RegistrationEventType.RegEventSubscribed, "refreshed");
-        EnqueueCurrentState(dialog, termination: null);
+        EnqueueCurrentState(dialog, termination: null, new SubscribeExchange("refreshed", trace));
     }
 
     /// <summary>Unsubscribe (Expires: 0): a last NOTIFY with the state and Subscription-State terminated;reason=timeout.</summary>
@@ -145,7 +148,7 @@ internal sealed partial class RegEventNotifier : IDisposable
         _stopping.Dispose();
     }
 
-    private void EnqueueCurrentState(RegEventDialog dialog, SubscriptionTerminationReason? termination)
+    private void EnqueueCurrentState(RegEventDialog dialog, SubscriptionTerminationReason? termination, SubscribeExchange? subscribe = null)
     {
         var registration = _table.Find(dialog.State.ResourceImpu);
         IReadOnlyList<PublicIdentity> members;
@@ -163,7 +166,7 @@ internal sealed partial class RegEventNotifier : IDisposable
                 active = registration.Bindings;
             }
         }
-        Enqueue(dialog, new NotifyWork(members, active, [], termination));
+        Enqueue(dialog, new NotifyWork(members, active, [], termination, subscribe));
     }
 
     private void Add(RegEventDialog dialog)
@@ -221,6 +224,7 @@ internal sealed partial class RegEventNotifier : IDisposable
         {
             if (dialog.Ending)
             {
+                Announce(dialog.State, work.Subscribe, notify: null, result: null, flow: null);
                 return;
             }
             if (work.Termination is not null)
@@ -270,6 +274,7 @@ internal sealed partial class RegEventNotifier : IDisposable
     {
         if (!_dialogs.ContainsKey(dialog.State.Id))
         {
+            Announce(dialog.State, work.Subscribe, notify: null, result: null, flow: null);
             return;
         }
         var now = _time.GetUtcNow();
@@ -283,11 +288,13 @@ internal sealed partial class RegEventNotifier : IDisposable
         var request = flow is null ? null : BuildNotify(state, work, now);
         if (flow is null || request is null)
         {
+            Announce(state, work.Subscribe, notify: null, result: null, flow: null);
             Remove(dialog, "watcher unreachable");
             return;
         }
 
         var result = await _stack.SendRequestAsync(request, flow, _stopping.Token).ConfigureAwait(false);
+        Announce(state, work.Subscribe, request, result, flow);
         if (!result.IsSuccess)
         {
             // RFC 6665 4.1.2.4 / 4.2.2: a NOTIFY answered 481, or one that timed out (Timer F), ends the subscription;
@@ -384,17 +391,43 @@ internal sealed partial class RegEventNotifier : IDisposable
         }
     }
 
-    private void Publish(RegEventSubscription subscription, RegistrationEventType type, string reason) => _events.Publish(new RegistrationEvent
+    /// <summary>
+    /// Publishes the RegEventSubscribed event of a SUBSCRIBE once its first NOTIFY went out (or could not), its trace
+    /// completed with that NOTIFY and the watcher's answer (RFC 6665 4.2.1: the NOTIFY follows the 200 at once).
+    /// </summary>
+    private void Announce(RegEventSubscription subscription, SubscribeExchange? subscribe, SipRequest? notify, SipClientResult? result, SipFlow? flow)
     {
-        Id = Guid.CreateVersion7(_time.GetUtcNow()),
-        OccurredAt = _time.GetUtcNow(),
-        Type = type,
-        Impu = subscription.ResourceImpu,
-        Contact = subscription.WatcherContact,
-        Flow = subscription.Flow.ToString(),
-        Reason = reason,
-        Actor = subscription.WatcherUri,
-    });
+        if (subscribe is null)
+        {
+            return;
+        }
+        IReadOnlyList<SipTraceEntry>? trace = subscribe.Trace;
+        if (trace is not null && notify is not null && flow is not null)
+        {
+            var sentFlow = result?.Flow ?? flow;
+            List<SipTraceEntry> entries = [.. trace, SipTraces.Sent(notify, sentFlow, _time.GetUtcNow())];
+            if (result?.Response is { } answer)
+            {
+                entries.Add(SipTraces.Received(answer, sentFlow, _time.GetUtcNow()));
+            }
+            trace = entries;
+        }
+        Publish(subscription, RegistrationEventType.RegEventSubscribed, subscribe.Reason, trace);
+    }
+
+    private void Publish(RegEventSubscription subscription, RegistrationEventType type, string reason, IReadOnlyList<SipTraceEntry>? trace = null) =>
+        _events.Publish(new RegistrationEvent
+        {
+            Id = Guid.CreateVersion7(_time.GetUtcNow()),
+            OccurredAt = _time.GetUtcNow(),
+            Type = type,
+            Impu = subscription.ResourceImpu,
+            Contact = subscription.WatcherContact,
+            Flow = subscription.Flow.ToString(),
+            Reason = reason,
+            Actor = subscription.WatcherUri,
+            SipTrace = trace,
+        });
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "reg-event NOTIFY for subscription {SubscriptionId} failed with {StatusCode}; subscription ended")]
     private static partial void LogNotifyFailed(ILogger logger, Guid subscriptionId, int statusCode);
