@@ -5,7 +5,7 @@
 //   {"kind":"message","target":"events","arguments":[...]} every server message
 //   {"kind":"error","statusCode":401,"message":"..."}      when the connection or a subscription is refused (exit 2)
 // Usage: node client.mjs --url http://127.0.0.1:PORT/hubs/registrations [--api-key KEY | --cookie "ImsLab.Auth=..."]
-//          [--all] [--impu URI]... [--impi ID]... [--counters]
+//          [--all] [--impu URI]... [--impi ID]... [--counters] [--unsubscribe]   (invoked in the order given)
 // The key is read from the IMSLAB_API_KEY environment variable when --api-key is not given, so that it never shows
 // in a process list.
 import * as signalR from "@microsoft/signalr";
@@ -26,6 +26,7 @@ for (let i = 0; i < args.length; i++) {
     case "--impu": options.subscriptions.push(["SubscribeImpu", value()]); break;
     case "--impi": options.subscriptions.push(["SubscribeImpi", value()]); break;
     case "--counters": options.subscriptions.push(["SubscribeCounters"]); break;
+    case "--unsubscribe": options.subscriptions.push(["Unsubscribe"]); break;
     default: fail(`unknown argument ${name}`);
   }
 }
@@ -62,7 +63,10 @@ connection.onclose(error => {
 try {
   await connection.start();
 } catch (error) {
-  fail(String(error?.message ?? error), error?.statusCode);
+  // A refused negotiate request reaches us wrapped ("... Status code '401'"): dig the status out for the caller.
+  const message = String(error?.message ?? error);
+  const status = error?.statusCode ?? Number(/Status code '(\d{3})'/.exec(message)?.[1] ?? NaN);
+  fail(message, Number.isNaN(status) ? null : status);
 }
 for (const [method, ...methodArgs] of options.subscriptions) {
   try {
