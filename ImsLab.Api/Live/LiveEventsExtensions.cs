@@ -1,5 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using ImsLab.Sip.Monitoring;
+using Microsoft.AspNetCore.SignalR;
 
 namespace ImsLab.Api.Live;
 
@@ -13,7 +12,8 @@ internal static class LiveEventsExtensions
     public static IServiceCollection AddImsLabLiveEvents(this IServiceCollection services)
     {
         services.AddSignalR();
-        services.AddSingleton<LiveSender>();
+        services.AddSingleton<LiveConnections>();
+        services.AddSingleton<HubLifetimeManager<RegistrationsHub>, LiveHubLifetimeManager>();
         services.AddSingleton<RegistrationEventsBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<RegistrationEventsBroadcaster>());
         services.AddHostedService<RegistrationCountersBroadcaster>();

@@ -1,9 +1,10 @@
 using ImsLab.Sip.Monitoring;
+using Microsoft.AspNetCore.SignalR;
 
 namespace ImsLab.Api.Live;
 
-/// <summary>Sends a <see cref="RegistrationStatistics"/> snapshot to the "counters" group every <see cref="Interval"/>.</summary>
-internal sealed class RegistrationCountersBroadcaster(RegistrationStatistics statistics, LiveSender sender, TimeProvider time)
+/// <summary>Offers a <see cref="RegistrationStatistics"/> snapshot to every connection subscribed to counters, every <see cref="Interval"/>.</summary>
+internal sealed class RegistrationCountersBroadcaster(RegistrationStatistics statistics, LiveConnections connections, TimeProvider time)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -15,7 +16,14 @@ internal sealed class RegistrationCountersBroadcaster(RegistrationStatistics sta
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await sender.SendAsync(LiveMessages.Counters, [(LiveGroups.Counters, statistics.Snapshot())], stoppingToken);
+                SerializedHubMessage? counters = null;
+                foreach (var connection in connections.All)
+                {
+                    if (connection.Subscription.Counters)
+                    {
+                        connection.Offer(counters ??= LiveConnection.Message(LiveMessages.Counters, statistics.Snapshot()));
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

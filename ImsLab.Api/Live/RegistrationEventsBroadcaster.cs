@@ -1,25 +1,31 @@
 using ImsLab.Api.Events;
 using ImsLab.Sip.Events;
 using ImsLab.Sip.Monitoring;
-using ImsLab.Sip.Subscribers;
+using Microsoft.AspNetCore.SignalR;
 
 namespace ImsLab.Api.Live;
 
 /// <summary>
 /// Reads the registration event bus in batches (one per <see cref="BatchInterval"/>, or sooner when a batch is full)
-/// and sends each batch as one "events" message to the "all" group and the matching IMPU and IMPI groups. Under a
-/// registration storm the hub thus sends ten messages a second per client instead of one per event.
+/// and hands each hub connection one "events" message with the events it subscribed to. Under a registration storm
+/// a client thus gets about ten messages a second instead of one per event. If this loop falls behind the bus, the
+/// batcher drops its oldest events (counted); the SIP engine's Publish never waits.
 /// </summary>
-internal sealed partial class RegistrationEventsBroadcaster(
-    RegistrationEventBus bus, LiveSender sender, TimeProvider time, ILogger<RegistrationEventsBroadcaster> logger)
+internal sealed class RegistrationEventsBroadcaster(
+    RegistrationEventBus bus, LiveConnections connections, TimeProvider time, ILogger<RegistrationEventsBroadcaster> logger)
     : BackgroundService
 {
     /// <summary>How long events gather before they are sent: short enough to look live, long enough to batch a storm.</summary>
     public static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(100);
 
-    private long _dropped;
+    /// <summary>A storm drops in every batch; one warning per this long says so without flooding the log.</summary>
+    public static readonly TimeSpan DropWarningInterval = TimeSpan.FromSeconds(10);
 
-    /// <summary>Events lost since start because the hub fell behind the bus.</summary>
+    private long _dropped;
+    private long _droppedWhenWarned;
+    private DateTimeOffset _warnedAt = DateTimeOffset.MinValue;
+
+    /// <summary>Events lost since start because this broadcaster fell behind the bus.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,13 +35,13 @@ internal sealed partial class RegistrationEventsBroadcaster(
         {
             await foreach (var batch in batcher.ReadBatchesAsync(stoppingToken))
             {
-                await sender.SendAsync(LiveMessages.Events, Fanout(batch), stoppingToken);
-                var dropped = batcher.Dropped;
-                var previous = Interlocked.Exchange(ref _dropped, dropped);
-                if (dropped > previous)
+                var events = batch.Select(EventResponse.From).ToArray();
+                var toAll = LiveConnection.Message(LiveMessages.Events, events); // serialized at most once, when first written
+                foreach (var connection in connections.All)
                 {
-                    LiveLog.EventsDropped(logger, dropped - previous, dropped);
+                    Deliver(connection, events, toAll);
                 }
+                WarnOfDrops(batcher.Dropped);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -44,42 +50,29 @@ internal sealed partial class RegistrationEventsBroadcaster(
         }
     }
 
-    /// <summary>The whole batch to "all", and to each IMPU and IMPI group the events that name it, in batch order.</summary>
-    internal static IEnumerable<(string Group, object Payload)> Fanout(IReadOnlyList<RegistrationEvent> batch)
+    /// <summary>Offers <paramref name="connection"/> the events of the batch it subscribed to, if any.</summary>
+    private static void Deliver(LiveConnection connection, EventResponse[] batch, SerializedHubMessage toAll)
     {
-        var all = new EventResponse[batch.Count];
-        Dictionary<string, List<EventResponse>>? byGroup = null;
-        for (var i = 0; i < batch.Count; i++)
+        var subscription = connection.Subscription;
+        if (subscription.All)
         {
-            var registrationEvent = batch[i];
-            var response = EventResponse.From(registrationEvent);
-            all[i] = response;
-            if (registrationEvent.Impu is { } impu)
-            {
-                Add(byGroup ??= new(StringComparer.Ordinal), LiveGroups.OfImpu(impu), response);
-            }
-            if (registrationEvent.Impi is { } impi)
-            {
-                Add(byGroup ??= new(StringComparer.Ordinal), LiveGroups.OfImpi(impi), response);
-            }
+            connection.Offer(toAll);
         }
-
-        yield return (LiveGroups.All, all);
-        if (byGroup is not null)
+        else if (subscription.WantsEvents && subscription.Select(batch) is { Count: > 0 } selected)
         {
-            foreach (var (group, events) in byGroup)
-            {
-                yield return (group, events);
-            }
+            connection.Offer(LiveConnection.Message(LiveMessages.Events, selected));
         }
     }
 
-    private static void Add(Dictionary<string, List<EventResponse>> byGroup, string group, EventResponse response)
+    private void WarnOfDrops(long dropped)
     {
-        if (!byGroup.TryGetValue(group, out var events))
+        Interlocked.Exchange(ref _dropped, dropped);
+        var now = time.GetUtcNow();
+        if (dropped > _droppedWhenWarned && now - _warnedAt >= DropWarningInterval)
         {
-            byGroup[group] = events = [];
+            LiveLog.EventsDropped(logger, dropped - _droppedWhenWarned, dropped);
+            _droppedWhenWarned = dropped;
+            _warnedAt = now;
         }
-        events.Add(response);
     }
 }

@@ -6,76 +6,61 @@ using Microsoft.AspNetCore.SignalR;
 namespace ImsLab.Api.Live;
 
 /// <summary>
-/// Live registration events at /hubs/registrations. A client subscribes to every event, to one IMPU or IMPI, and to
+/// Live registration events at /hubs/registrations. A client subscribes to every event, to IMPUs or IMPIs, and to
 /// the counters; the <see cref="RegistrationEventsBroadcaster"/> and <see cref="RegistrationCountersBroadcaster"/>
-/// push to the matching groups. Viewers and admins only: events name subscribers (cookie or API key; the negotiate
-/// request and the WebSocket upgrade both carry the credentials, a refused one gets 401).
+/// send what each connection asked for (see <see cref="LiveConnection"/> for why per connection; <see cref="LiveHubLifetimeManager"/> opens and closes them). Viewers and admins
+/// only: events name subscribers (cookie or API key; the negotiate request and the WebSocket upgrade both carry the
+/// credentials, and a refused one gets 401).
 /// </summary>
 [Authorize(Policy = ImsLabPolicies.Viewer)]
-internal sealed class RegistrationsHub(RegistrationStatistics statistics) : Hub
+internal sealed class RegistrationsHub(LiveConnections connections, RegistrationStatistics statistics) : Hub
 {
-    /// <summary>Bounds what one connection can make the server fan out to.</summary>
-    public const int MaxSubscriptionsPerConnection = 64;
+    /// <summary>Bounds the IMPUs and IMPIs one connection can watch.</summary>
+    public const int MaxIdentitiesPerConnection = 64;
 
     /// <summary>Longer identities than this are not IMPUs or IMPIs of any provisioned subscriber.</summary>
     public const int MaxIdentityLength = 512;
 
-    private const string SubscriptionsKey = "imslab.live.subscriptions";
-
     /// <summary>Every event from now on.</summary>
-    public Task SubscribeAll() => JoinAsync(LiveGroups.All);
+    public void SubscribeAll() => Update(s => s with { All = true });
 
     /// <summary>Events of one public identity, exactly as provisioned (for example sip:alice@ims.example.org).</summary>
-    public Task SubscribeImpu(string impu) => JoinAsync(LiveGroups.OfImpu(Identity(impu, "IMPU")));
+    public void SubscribeImpu(string impu)
+    {
+        var identity = Identity(impu, "IMPU");
+        Update(s => s with { Impus = s.Impus.Add(Counted(s, identity, s.Impus)) });
+    }
 
     /// <summary>Events of one private identity.</summary>
-    public Task SubscribeImpi(string impi) => JoinAsync(LiveGroups.OfImpi(Identity(impi, "IMPI")));
+    public void SubscribeImpi(string impi)
+    {
+        var identity = Identity(impi, "IMPI");
+        Update(s => s with { Impis = s.Impis.Add(Counted(s, identity, s.Impis)) });
+    }
 
     /// <summary>The counters now, then every second.</summary>
-    public async Task SubscribeCounters()
+    public void SubscribeCounters()
     {
-        await JoinAsync(LiveGroups.Counters);
-        await Clients.Caller.SendAsync(LiveMessages.Counters, statistics.Snapshot(), Context.ConnectionAborted);
+        var connection = connections.Get(Context.ConnectionId);
+        connection.Subscription = connection.Subscription with { Counters = true };
+        connection.Offer(LiveConnection.Message(LiveMessages.Counters, statistics.Snapshot()));
     }
 
     /// <summary>Ends every subscription of this connection; the connection stays open.</summary>
-    public async Task Unsubscribe()
-    {
-        var subscriptions = Subscriptions();
-        foreach (var group in subscriptions)
-        {
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
-        }
-        subscriptions.Clear();
-    }
+    public void Unsubscribe() => connections.Get(Context.ConnectionId).Subscription = LiveSubscription.None;
 
     // SignalR runs one invocation of a connection at a time (HubOptions.MaximumParallelInvocationsPerClient = 1), so
-    // the per-connection set needs no lock; groups are left by SignalR itself when the connection closes.
-    private async Task JoinAsync(string group)
+    // read-modify-write of the connection's subscription cannot race with itself.
+    private void Update(Func<LiveSubscription, LiveSubscription> change)
     {
-        var subscriptions = Subscriptions();
-        if (subscriptions.Contains(group))
-        {
-            return;
-        }
-        if (subscriptions.Count >= MaxSubscriptionsPerConnection)
-        {
-            throw new HubException($"A connection holds at most {MaxSubscriptionsPerConnection} subscriptions; call Unsubscribe first.");
-        }
-        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
-        subscriptions.Add(group);
+        var connection = connections.Get(Context.ConnectionId);
+        connection.Subscription = change(connection.Subscription);
     }
 
-    private HashSet<string> Subscriptions()
-    {
-        if (Context.Items.TryGetValue(SubscriptionsKey, out var existing) && existing is HashSet<string> set)
-        {
-            return set;
-        }
-        var created = new HashSet<string>(StringComparer.Ordinal);
-        Context.Items[SubscriptionsKey] = created;
-        return created;
-    }
+    private static string Counted(LiveSubscription subscription, string identity, IReadOnlySet<string> set) =>
+        set.Contains(identity) || subscription.IdentityCount < MaxIdentitiesPerConnection
+            ? identity
+            : throw new HubException($"A connection watches at most {MaxIdentitiesPerConnection} IMPUs and IMPIs; call Unsubscribe first.");
 
     // HubException messages reach the client as they are; other exceptions would arrive as a generic error.
     private static string Identity(string? value, string what)
