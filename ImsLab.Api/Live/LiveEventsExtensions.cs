@@ -17,11 +17,13 @@ internal static class LiveEventsExtensions
         services.AddSingleton<RegistrationEventsBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<RegistrationEventsBroadcaster>());
         services.AddHostedService<RegistrationCountersBroadcaster>();
+        services.AddSingleton<LiveMetrics>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapImsLabLiveEvents(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.ServiceProvider.GetRequiredService<LiveMetrics>(); // instruments exist from start-up, not from first use
         endpoints.MapHub<RegistrationsHub>(HubPath);
         return endpoints;
     }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using ImsLab.Api.Live;
 using ImsLab.Data.Access;
 
 namespace ImsLab.Tests.Api.Live;
@@ -137,6 +139,32 @@ public sealed class RegistrationsHubTests(LiveHubFixture live) : IClassFixture<L
         await using var ue = await live.RegisterAsync(subscriber);
 
         await client.EventsUntilAsync(e => Is(e, "Registered", subscriber.Impu));
+    }
+
+    [Fact]
+    public async Task MetricsCountTheOpenConnectionsAndTheDrops()
+    {
+        await using var client = NodeHubClient.Start(live.HubUrl, live.ViewerKey, "--all");
+        await client.NextOfKindAsync("connected");
+
+        using var http = new HttpClient();
+        var metrics = await http.GetStringAsync(live.BaseUrl + "/metrics");
+
+        var connections = metrics.Split('\n').Single(l => l.StartsWith("imslab_api_live_connections ", StringComparison.Ordinal));
+        Assert.True(int.Parse(connections.Split(' ')[1], CultureInfo.InvariantCulture) >= 1, connections);
+        Assert.Contains("imslab_api_live_dropped_total{stage=\"broadcaster\"} 0\n", metrics);
+        Assert.Contains("imslab_api_live_dropped_total{stage=\"connection\"} 0\n", metrics);
+    }
+
+    [Fact]
+    public async Task AConnectionWatchesAtMost64Identities()
+    {
+        var arguments = Enumerable.Range(0, RegistrationsHub.MaxIdentitiesPerConnection + 1).SelectMany(i => (string[])["--impu", $"sip:many{i}@lab"]).ToArray();
+        await using var client = NodeHubClient.Start(live.HubUrl, live.ViewerKey, arguments);
+
+        var (error, _) = await client.NextOfKindAsync("error");
+
+        Assert.Contains("at most 64 IMPUs and IMPIs", error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
