@@ -1,5 +1,6 @@
 using ImsLab.Api.Auth;
 using ImsLab.Api.Hosting;
+using ImsLab.Api.Live;
 using ImsLab.Api.Operations.Metrics;
 using ImsLab.Api.Sip;
 using ImsLab.Api.Tools;
@@ -11,6 +12,7 @@ builder.AddImsLabConfiguration();
 builder.Services.AddImsLabData(builder.Configuration);
 builder.Services.AddImsLabSipEngine(builder.Configuration); // after the data layer: migrations run before bindings reload
 builder.Services.AddImsLabOperations();
+builder.Services.AddImsLabLiveEvents();
 builder.AddImsLabAccessControl();
 builder.Services.AddImsLabApiDocumentation();
 builder.Services.AddImsLabRestApi();
@@ -33,6 +35,7 @@ app.MapAuthApi();
 app.MapAccessApi();
 app.MapToolsApi();
 app.MapImsLabRestApi();
+app.MapImsLabLiveEvents();
 app.MapImsLabDashboard();
 
 app.Run();

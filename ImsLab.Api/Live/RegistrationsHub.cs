@@ -1,0 +1,79 @@
+using ImsLab.Api.Auth;
+using ImsLab.Sip.Monitoring;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ImsLab.Api.Live;
+
+/// <summary>
+/// Live registration events at /hubs/registrations. A client subscribes to every event, to IMPUs or IMPIs, and to
+/// the counters; the <see cref="RegistrationEventsBroadcaster"/> and <see cref="RegistrationCountersBroadcaster"/>
+/// send what each connection asked for (see <see cref="LiveConnection"/> for why per connection; <see cref="LiveHubLifetimeManager"/> opens and closes them). Viewers and admins
+/// only: events name subscribers (cookie or API key; the negotiate request and the WebSocket upgrade both carry the
+/// credentials, and a refused one gets 401).
+/// </summary>
+[Authorize(Policy = ImsLabPolicies.Viewer)]
+internal sealed class RegistrationsHub(LiveConnections connections, RegistrationStatistics statistics) : Hub
+{
+    /// <summary>Bounds the IMPUs and IMPIs one connection can watch.</summary>
+    public const int MaxIdentitiesPerConnection = 64;
+
+    /// <summary>Longer identities than this are not IMPUs or IMPIs of any provisioned subscriber.</summary>
+    public const int MaxIdentityLength = 512;
+
+    /// <summary>Every event from now on.</summary>
+    public void SubscribeAll() => Update(s => s with { All = true });
+
+    /// <summary>Events of one public identity, exactly as provisioned (for example sip:alice@ims.example.org).</summary>
+    public void SubscribeImpu(string impu)
+    {
+        var identity = Identity(impu, "IMPU");
+        Update(s => s with { Impus = s.Impus.Add(Counted(s, identity, s.Impus)) });
+    }
+
+    /// <summary>Events of one private identity.</summary>
+    public void SubscribeImpi(string impi)
+    {
+        var identity = Identity(impi, "IMPI");
+        Update(s => s with { Impis = s.Impis.Add(Counted(s, identity, s.Impis)) });
+    }
+
+    /// <summary>The counters now, then every second.</summary>
+    public void SubscribeCounters()
+    {
+        var connection = connections.Get(Context.ConnectionId);
+        connection.Subscription = connection.Subscription with { Counters = true };
+        connection.Offer(LiveConnection.Message(LiveMessages.Counters, statistics.Snapshot()));
+    }
+
+    /// <summary>Ends every subscription of this connection; the connection stays open.</summary>
+    public void Unsubscribe() => connections.Get(Context.ConnectionId).Subscription = LiveSubscription.None;
+
+    // SignalR runs one invocation of a connection at a time (HubOptions.MaximumParallelInvocationsPerClient = 1), so
+    // read-modify-write of the connection's subscription cannot race with itself.
+    private void Update(Func<LiveSubscription, LiveSubscription> change)
+    {
+        var connection = connections.Get(Context.ConnectionId);
+        connection.Subscription = change(connection.Subscription);
+    }
+
+    private static string Counted(LiveSubscription subscription, string identity, IReadOnlySet<string> set) =>
+        set.Contains(identity) || subscription.IdentityCount < MaxIdentitiesPerConnection
+            ? identity
+            : throw new HubException($"A connection watches at most {MaxIdentitiesPerConnection} IMPUs and IMPIs; call Unsubscribe first.");
+
+    // HubException messages reach the client as they are; other exceptions would arrive as a generic error.
+    private static string Identity(string? value, string what)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw new HubException($"The {what} is empty.");
+        }
+        if (trimmed.Length > MaxIdentityLength)
+        {
+            throw new HubException($"The {what} is longer than {MaxIdentityLength} characters.");
+        }
+        return trimmed;
+    }
+}
