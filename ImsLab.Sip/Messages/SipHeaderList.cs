@@ -69,6 +69,25 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
         return false;
     }
 
+    /// <summary>
+    /// The value of line <paramref name="index"/> as characters: ASCII octets still held as a slice of the source are
+    /// widened into <paramref name="scratch"/> without allocating; anything else (UTF-8, unfolded, longer than the
+    /// scratch) is decoded into the line's string.
+    /// </summary>
+    internal ReadOnlySpan<char> GetValueChars(int index, Span<char> scratch)
+    {
+        if (TryGetRawValue(index, out var raw) && raw.Length <= scratch.Length &&
+            Ascii.ToUtf16(raw, scratch, out var written) == System.Buffers.OperationStatus.Done)
+        {
+            return scratch[..written];
+        }
+
+        return GetValue(index);
+    }
+
+    /// <summary>True when line <paramref name="index"/> is that header (canonical name, as <see cref="SipHeaderNames.Canonicalize"/> gives it).</summary>
+    internal bool IsHeader(int index, string canonical) => _entries[index].Is(canonical);
+
     /// <summary>Inserts a header line at <paramref name="index"/> (0 = first), e.g. a new top Via.</summary>
     public void Insert(int index, string name, string value)
     {

@@ -191,30 +191,32 @@ public static class SipMessageParser
             return (SipParseError.DuplicateSingleValueHeader, "repeated single-value header");
         }
 
+        // Via, From, To and Contact are checked against the full grammar here but built only when first read (the
+        // accessors parse the same text with the same code), so a parse allocates no objects nobody asks for.
         var headers = message.Headers;
         Span<char> scratch = stackalloc char[ScratchChars];
-        var vias = new List<SipVia>(2);
         for (var i = 0; i < headers.Count; i++)
         {
-            if (ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.Via) && !TryReadVias(ValueChars(headers, i, scratch), vias))
+            if (ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.Via) && !AreValidVias(headers.GetValueChars(i, scratch)))
             {
                 return (SipParseError.InvalidVia, "malformed Via");
             }
         }
 
-        if (!SipNameAddress.TryParse(ValueChars(headers, counts.FromIndex, scratch), out var from) ||
-            !SipNameAddress.TryParse(ValueChars(headers, counts.ToIndex, scratch), out var to))
+        if (!NameAddressParser.IsValid(headers.GetValueChars(counts.FromIndex, scratch)) ||
+            !NameAddressParser.IsValid(headers.GetValueChars(counts.ToIndex, scratch)))
         {
             return (SipParseError.InvalidFromOrTo, "malformed From or To");
         }
 
-        var callId = headers.GetValue(counts.CallIdIndex).Trim();
-        if (callId.Length == 0 || callId.AsSpan().ContainsAny(" \t\r\n"))
+        // The Call-ID accessor trims with string.Trim, so validation trims the same way.
+        var callId = headers.GetValueChars(counts.CallIdIndex, scratch).Trim();
+        if (callId.Length == 0 || callId.ContainsAny(" \t\r\n"))
         {
             return (SipParseError.InvalidCallId, "malformed Call-ID");
         }
 
-        if (!SipCSeq.TryParse(ValueChars(headers, counts.CSeqIndex, scratch), out var cseq))
+        if (!SipCSeq.TryParse(headers.GetValueChars(counts.CSeqIndex, scratch), out var cseq))
         {
             return (SipParseError.InvalidCSeq, "malformed CSeq");
         }
@@ -228,7 +230,7 @@ public static class SipMessageParser
         int? maxForwards = null;
         if (counts.MaxForwards > 0)
         {
-            if (!SipGrammar.TryParseDecimal(SipGrammar.TrimLws(ValueChars(headers, counts.MaxForwardsIndex, scratch)), 255, out var hops))
+            if (!SipGrammar.TryParseDecimal(SipGrammar.TrimLws(headers.GetValueChars(counts.MaxForwardsIndex, scratch)), 255, out var hops))
             {
                 return (SipParseError.InvalidMaxForwards, "Max-Forwards is not 0..255");
             }
@@ -236,18 +238,17 @@ public static class SipMessageParser
             maxForwards = (int)hops;
         }
 
-        var contacts = new List<SipContact>(1);
         var wildcard = false;
         for (var i = 0; i < headers.Count; i++)
         {
             if (ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.Contact) &&
-                !TryReadContacts(ValueChars(headers, i, scratch), contacts, ref wildcard))
+                !AreValidContacts(headers.GetValueChars(i, scratch), ref wildcard))
             {
                 return (SipParseError.InvalidContact, "malformed Contact");
             }
         }
 
-        message.PrimeCache(vias, from, to, callId, cseq, maxForwards, contacts, wildcard);
+        message.PrimeCache(cseq, maxForwards, wildcard);
         return (SipParseError.None, string.Empty);
     }
 
@@ -266,7 +267,7 @@ public static class SipMessageParser
             }
 
             // RFC 3261 20.14: Content-Length >= 0; RFC 4475 mcl01: several disagreeing values are a framing error.
-            if (!SipGrammar.TryParseDecimal(SipGrammar.TrimLws(ValueChars(headers, i, scratch)), int.MaxValue, out var length) || (declared >= 0 && declared != length))
+            if (!SipGrammar.TryParseDecimal(SipGrammar.TrimLws(headers.GetValueChars(i, scratch)), int.MaxValue, out var length) || (declared >= 0 && declared != length))
             {
                 return (SipParseError.InvalidContentLength, "malformed Content-Length");
             }
@@ -321,39 +322,22 @@ public static class SipMessageParser
         return canonical;
     }
 
-    /// <summary>
-    /// The value of line <paramref name="index"/> as characters: ASCII octets are widened into <paramref name="scratch"/>
-    /// without allocating; anything else (UTF-8, unfolded, too long) is decoded into the line's string.
-    /// </summary>
-    private static ReadOnlySpan<char> ValueChars(SipHeaderList headers, int index, Span<char> scratch)
-    {
-        if (headers.TryGetRawValue(index, out var raw) && raw.Length <= scratch.Length &&
-            System.Text.Ascii.ToUtf16(raw, scratch, out var written) == System.Buffers.OperationStatus.Done)
-        {
-            return scratch[..written];
-        }
-
-        return headers.GetValue(index);
-    }
-
     // RFC 3261 7.3.1: a Via line may hold several comma-separated values.
-    private static bool TryReadVias(ReadOnlySpan<char> line, List<SipVia> vias)
+    private static bool AreValidVias(ReadOnlySpan<char> line)
     {
         var parts = new SipCommaSplitter(line);
         while (parts.MoveNext())
         {
-            if (!SipVia.TryParse(parts.Current, out var via))
+            if (!SipVia.IsValid(parts.Current))
             {
                 return false;
             }
-
-            vias.Add(via!);
         }
 
         return !parts.IsUnbalanced;
     }
 
-    private static bool TryReadContacts(ReadOnlySpan<char> line, List<SipContact> contacts, ref bool wildcard)
+    private static bool AreValidContacts(ReadOnlySpan<char> line, ref bool wildcard)
     {
         var parts = new SipCommaSplitter(line);
         while (parts.MoveNext())
@@ -363,11 +347,7 @@ public static class SipMessageParser
             {
                 wildcard = true;
             }
-            else if (SipContact.TryParse(part, out var contact))
-            {
-                contacts.Add(contact);
-            }
-            else
+            else if (!NameAddressParser.IsValid(part))
             {
                 return false;
             }
