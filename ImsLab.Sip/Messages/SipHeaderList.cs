@@ -260,13 +260,27 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     }
 
     /// <summary>One line; <see cref="Value"/> is null until a value held as a slice of the source is first read.</summary>
-    private struct Entry(string name, string canonicalName, string? value, int valueStart = 0, int valueLength = 0)
+    private struct Entry
     {
-        public readonly string Name = name;
-        public readonly string CanonicalName = canonicalName;
-        public readonly int ValueStart = valueStart;
-        public readonly int ValueLength = valueLength;
-        public string? Value = value;
+        public readonly string CanonicalName;
+        public readonly int ValueStart;
+        public readonly int ValueLength;
+        public string? Value;
+
+        // Null when the name was written as its canonical form, nearly always: a parse then stores one reference per
+        // line instead of two, and every reference stored into the array costs a GC write barrier.
+        private readonly string? _writtenName;
+
+        public Entry(string name, string canonicalName, string? value, int valueStart = 0, int valueLength = 0)
+        {
+            CanonicalName = canonicalName;
+            ValueStart = valueStart;
+            ValueLength = valueLength;
+            Value = value;
+            _writtenName = ReferenceEquals(name, canonicalName) ? null : name;
+        }
+
+        public readonly string Name => _writtenName ?? CanonicalName;
 
         public readonly bool Is(string canonical) =>
             ReferenceEquals(CanonicalName, canonical) || string.Equals(CanonicalName, canonical, StringComparison.OrdinalIgnoreCase);

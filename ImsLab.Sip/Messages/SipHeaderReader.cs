@@ -3,14 +3,10 @@ namespace ImsLab.Sip.Messages;
 /// <summary>Reads typed values out of a header list. Malformed values are skipped (lists) or read as null (single values).</summary>
 internal static class SipHeaderReader
 {
-    // Values read from a parsed message are widened from the received ASCII into a stack buffer this large instead of
-    // being decoded into strings first.
-    internal const int ScratchChars = 1024;
-
     public static IReadOnlyList<SipVia> ReadVias(SipHeaderList headers)
     {
         var vias = new List<SipVia>(2);
-        Span<char> scratch = stackalloc char[ScratchChars];
+        var scratch = SipCharScratch.Get();
         for (var i = 0; i < headers.Count; i++)
         {
             if (!headers.IsHeader(i, SipHeaderNames.Via))
@@ -41,7 +37,7 @@ internal static class SipHeaderReader
     public static SipNameAddress? ReadNameAddress(SipHeaderList headers, string canonical)
     {
         var index = headers.IndexOf(canonical);
-        Span<char> scratch = stackalloc char[ScratchChars];
+        var scratch = SipCharScratch.Get();
         return index >= 0 && SipNameAddress.TryParse(headers.GetValueChars(index, scratch), out var value) ? value : null;
     }
 
@@ -76,7 +72,7 @@ internal static class SipHeaderReader
     public static IReadOnlyList<SipContact> ReadContacts(SipHeaderList headers)
     {
         var contacts = new List<SipContact>(1);
-        Span<char> scratch = stackalloc char[ScratchChars];
+        var scratch = SipCharScratch.Get();
         for (var i = 0; i < headers.Count; i++)
         {
             if (!headers.IsHeader(i, SipHeaderNames.Contact))
@@ -107,7 +103,7 @@ internal static class SipHeaderReader
     /// <summary>True when any Contact value is "*" (RFC 3261 10.2.2), alone or, malformed, beside others (10.3 step 6).</summary>
     public static bool HasWildcardContact(SipHeaderList headers)
     {
-        Span<char> scratch = stackalloc char[ScratchChars];
+        var scratch = SipCharScratch.Get();
         for (var i = 0; i < headers.Count; i++)
         {
             if (!headers.IsHeader(i, SipHeaderNames.Contact))

@@ -118,6 +118,17 @@ public sealed class SipUri : IEquatable<SipUri>
     /// </summary>
     internal static bool IsValid(ReadOnlySpan<char> text, out bool hasHeaders) => TryParse(text, build: false, out _, out hasHeaders);
 
+    /// <summary>
+    /// Parses (or with build false, only validates) a URI received as octets, e.g. a Request-URI. Latin-1 maps each
+    /// octet to one char; the URI grammar then rejects anything beyond ASCII.
+    /// </summary>
+    internal static bool TryParse(ReadOnlySpan<byte> octets, bool build, out SipUri? uri, out bool hasHeaders)
+    {
+        var chars = octets.Length <= SipCharScratch.Length ? SipCharScratch.Get()[..octets.Length] : new char[octets.Length];
+        var count = Encoding.Latin1.GetChars(octets, chars);
+        return TryParse(chars[..count], build, out uri, out hasHeaders);
+    }
+
     // One grammar walk for parsing and for validating: without build it checks the same rules and allocates nothing.
     private static bool TryParse(ReadOnlySpan<char> text, bool build, out SipUri? uri) => TryParse(text, build, out uri, out _);
 
