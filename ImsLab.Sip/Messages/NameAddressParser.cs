@@ -8,7 +8,14 @@ internal static class NameAddressParser
 {
     public static bool TryParse(
         ReadOnlySpan<char> text, out string? displayName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SipUri? uri,
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SipParameters? parameters)
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SipParameters? parameters) =>
+        TryParse(text, build: true, out displayName, out uri, out parameters) && uri is not null && parameters is not null;
+
+    /// <summary>True when <see cref="TryParse(ReadOnlySpan{char}, out string?, out SipUri?, out SipParameters?)"/> would succeed; builds nothing.</summary>
+    public static bool IsValid(ReadOnlySpan<char> text) => TryParse(text, build: false, out _, out _, out _);
+
+    // One grammar walk for parsing and for validating: without build it checks the same rules and allocates nothing.
+    private static bool TryParse(ReadOnlySpan<char> text, bool build, out string? displayName, out SipUri? uri, out SipParameters? parameters)
     {
         displayName = null;
         uri = null;
@@ -28,7 +35,7 @@ internal static class NameAddressParser
                 return false;
             }
 
-            displayName = SipGrammar.Unquote(text[..(close + 1)]);
+            displayName = build ? SipGrammar.Unquote(text[..(close + 1)]) : null;
             var afterQuote = SipGrammar.TrimLws(text[(close + 1)..]);
             if (afterQuote.IsEmpty || afterQuote[0] != '<')
             {
@@ -53,7 +60,7 @@ internal static class NameAddressParser
                     }
                 }
 
-                displayName = tokens.IsEmpty ? null : tokens.ToString();
+                displayName = tokens.IsEmpty || !build ? null : tokens.ToString();
             }
         }
 
@@ -81,6 +88,11 @@ internal static class NameAddressParser
             {
                 return false;
             }
+        }
+
+        if (!build)
+        {
+            return SipUri.IsValid(uriText, out _) && SipParameters.AreValidHeaderParameters(rest);
         }
 
         if (!SipUri.TryParse(uriText, out uri))

@@ -24,9 +24,11 @@ internal static class SipGrammar
 
     public static bool IsWhitespace(char c) => c is ' ' or '\t';
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsLws(char c) => c is ' ' or '\t' or '\r' or '\n';
 
     // Most values arrive trimmed: look at both ends before paying for the general trim.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<char> TrimLws(ReadOnlySpan<char> text) =>
         text.IsEmpty || (!IsLws(text[0]) && !IsLws(text[^1])) ? text : text.Trim(" \t\r\n");
 

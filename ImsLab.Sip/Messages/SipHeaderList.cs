@@ -69,6 +69,25 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
         return false;
     }
 
+    /// <summary>
+    /// The value of line <paramref name="index"/> as characters: ASCII octets still held as a slice of the source are
+    /// widened into <paramref name="scratch"/> without allocating; anything else (UTF-8, unfolded, longer than the
+    /// scratch) is decoded into the line's string.
+    /// </summary>
+    internal ReadOnlySpan<char> GetValueChars(int index, Span<char> scratch)
+    {
+        if (TryGetRawValue(index, out var raw) && raw.Length <= scratch.Length &&
+            Ascii.ToUtf16(raw, scratch, out var written) == System.Buffers.OperationStatus.Done)
+        {
+            return scratch[..written];
+        }
+
+        return GetValue(index);
+    }
+
+    /// <summary>True when line <paramref name="index"/> is that header (canonical name, as <see cref="SipHeaderNames.Canonicalize"/> gives it).</summary>
+    internal bool IsHeader(int index, string canonical) => _entries[index].Is(canonical);
+
     /// <summary>Inserts a header line at <paramref name="index"/> (0 = first), e.g. a new top Via.</summary>
     public void Insert(int index, string name, string value)
     {
@@ -241,13 +260,27 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     }
 
     /// <summary>One line; <see cref="Value"/> is null until a value held as a slice of the source is first read.</summary>
-    private struct Entry(string name, string canonicalName, string? value, int valueStart = 0, int valueLength = 0)
+    private struct Entry
     {
-        public readonly string Name = name;
-        public readonly string CanonicalName = canonicalName;
-        public readonly int ValueStart = valueStart;
-        public readonly int ValueLength = valueLength;
-        public string? Value = value;
+        public readonly string CanonicalName;
+        public readonly int ValueStart;
+        public readonly int ValueLength;
+        public string? Value;
+
+        // Null when the name was written as its canonical form, nearly always: a parse then stores one reference per
+        // line instead of two, and every reference stored into the array costs a GC write barrier.
+        private readonly string? _writtenName;
+
+        public Entry(string name, string canonicalName, string? value, int valueStart = 0, int valueLength = 0)
+        {
+            CanonicalName = canonicalName;
+            ValueStart = valueStart;
+            ValueLength = valueLength;
+            Value = value;
+            _writtenName = ReferenceEquals(name, canonicalName) ? null : name;
+        }
+
+        public readonly string Name => _writtenName ?? CanonicalName;
 
         public readonly bool Is(string canonical) =>
             ReferenceEquals(CanonicalName, canonical) || string.Equals(CanonicalName, canonical, StringComparison.OrdinalIgnoreCase);

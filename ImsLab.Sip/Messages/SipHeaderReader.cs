@@ -6,19 +6,40 @@ internal static class SipHeaderReader
     public static IReadOnlyList<SipVia> ReadVias(SipHeaderList headers)
     {
         var vias = new List<SipVia>(2);
-        foreach (var value in SipGrammar.SplitAll(headers.GetAll(SipHeaderNames.Via)))
+        var scratch = SipCharScratch.Get();
+        for (var i = 0; i < headers.Count; i++)
         {
-            if (SipVia.TryParse(value, out var via))
+            if (!headers.IsHeader(i, SipHeaderNames.Via))
             {
-                vias.Add(via!);
+                continue;
+            }
+
+            var line = headers.GetValueChars(i, scratch);
+            var parts = new SipCommaSplitter(line);
+            while (parts.MoveNext())
+            {
+                if (SipVia.TryParse(parts.Current, out var via))
+                {
+                    vias.Add(via);
+                }
+            }
+
+            // As SplitAll: a line whose quotes or brackets do not balance is also tried whole.
+            if (parts.IsUnbalanced && SipVia.TryParse(line.Trim(), out var whole))
+            {
+                vias.Add(whole);
             }
         }
 
         return vias;
     }
 
-    public static SipNameAddress? ReadNameAddress(SipHeaderList headers, string canonical) =>
-        headers.GetFirstCanonical(canonical) is { } text && SipNameAddress.TryParse(text, out var value) ? value : null;
+    public static SipNameAddress? ReadNameAddress(SipHeaderList headers, string canonical)
+    {
+        var index = headers.IndexOf(canonical);
+        var scratch = SipCharScratch.Get();
+        return index >= 0 && SipNameAddress.TryParse(headers.GetValueChars(index, scratch), out var value) ? value : null;
+    }
 
     public static IReadOnlyList<SipNameAddress> ReadNameAddresses(SipHeaderList headers, string canonical)
     {
@@ -51,24 +72,52 @@ internal static class SipHeaderReader
     public static IReadOnlyList<SipContact> ReadContacts(SipHeaderList headers)
     {
         var contacts = new List<SipContact>(1);
-        foreach (var text in SipGrammar.SplitAll(headers.GetAll(SipHeaderNames.Contact)))
+        var scratch = SipCharScratch.Get();
+        for (var i = 0; i < headers.Count; i++)
         {
-            if (text != "*" && SipContact.TryParse(text, out var contact))
+            if (!headers.IsHeader(i, SipHeaderNames.Contact))
             {
-                contacts.Add(contact);
+                continue;
+            }
+
+            var line = headers.GetValueChars(i, scratch);
+            var parts = new SipCommaSplitter(line);
+            while (parts.MoveNext())
+            {
+                if (parts.Current is not "*" && SipContact.TryParse(parts.Current, out var contact))
+                {
+                    contacts.Add(contact);
+                }
+            }
+
+            // As SplitAll: a line whose quotes or brackets do not balance is also tried whole.
+            if (parts.IsUnbalanced && line.Trim() is var whole && whole is not "*" && SipContact.TryParse(whole, out var wholeContact))
+            {
+                contacts.Add(wholeContact);
             }
         }
 
         return contacts;
     }
 
+    /// <summary>True when any Contact value is "*" (RFC 3261 10.2.2), alone or, malformed, beside others (10.3 step 6).</summary>
     public static bool HasWildcardContact(SipHeaderList headers)
     {
-        foreach (var text in headers.GetAll(SipHeaderNames.Contact))
+        var scratch = SipCharScratch.Get();
+        for (var i = 0; i < headers.Count; i++)
         {
-            if (text.AsSpan().Trim(" \t").SequenceEqual("*"))
+            if (!headers.IsHeader(i, SipHeaderNames.Contact))
             {
-                return true;
+                continue;
+            }
+
+            var parts = new SipCommaSplitter(headers.GetValueChars(i, scratch));
+            while (parts.MoveNext())
+            {
+                if (parts.Current is "*")
+                {
+                    return true;
+                }
             }
         }
 

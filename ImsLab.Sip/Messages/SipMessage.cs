@@ -86,18 +86,14 @@ public abstract class SipMessage
     /// <summary>The start line, for logs ("REGISTER sip:ims.example SIP/2.0" or "SIP/2.0 200 OK").</summary>
     public abstract override string ToString();
 
-    /// <summary>Stores the typed values the parser already validated, so the accessors do not parse them again.</summary>
-    internal void PrimeCache(
-        IReadOnlyList<SipVia> vias, SipNameAddress from, SipNameAddress to, string callId, SipCSeq cseq, int? maxForwards,
-        IReadOnlyList<SipContact> contacts, bool wildcard)
+    /// <summary>
+    /// Stores the typed values the parser already computed while validating, so the accessors do not parse them again.
+    /// The object-valued views (Via, From, To, Contact) are validated by the parser but built on first read.
+    /// </summary>
+    internal void PrimeCache(SipCSeq cseq, int? maxForwards, bool wildcard)
     {
-        _vias.Set(Headers, vias);
-        _from.Set(Headers, from);
-        _to.Set(Headers, to);
-        _callId.Set(Headers, callId);
         _cseq.Set(Headers, cseq);
         _maxForwards.Set(Headers, maxForwards);
-        _contacts.Set(Headers, contacts);
         _wildcard.Set(Headers, wildcard);
     }
 

@@ -166,6 +166,16 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, 
     internal static bool TryParseHeaderParameters(ReadOnlySpan<char> text, out SipParameters parameters)
     {
         parameters = new SipParameters();
+        return ScanHeaderParameters(text, parameters);
+    }
+
+    /// <summary>True when <see cref="TryParseHeaderParameters"/> would succeed; builds nothing.</summary>
+    internal static bool AreValidHeaderParameters(ReadOnlySpan<char> text) => ScanHeaderParameters(text, null);
+
+    // The one grammar walk behind both: it validates, and when there is a target it also keeps what it found, so the
+    // parser can check a value without building it and build it later exactly as it was checked.
+    private static bool ScanHeaderParameters(ReadOnlySpan<char> text, SipParameters? target)
+    {
         text = SipGrammar.TrimLws(text);
         if (text.IsEmpty)
         {
@@ -174,7 +184,11 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, 
 
         // One forward pass per parameter: the name is the run of token characters, the value a quoted-string or the run
         // of gen-value characters; only LWS may stand between these pieces and the next ';'.
-        parameters._items = new List<KeyValuePair<string, string?>>(Math.Max(4, text.Count(';')));
+        if (target is not null)
+        {
+            target._items = new List<KeyValuePair<string, string?>>(Math.Max(4, text.Count(';')));
+        }
+
         var i = 0;
         while (i < text.Length)
         {
@@ -190,13 +204,13 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, 
                 return false;
             }
 
-            var name = NameString(text.Slice(i, nameLength));
+            var nameStart = i;
             i = SkipLws(text, i + nameLength);
-            string? value = null;
+            var valueStart = -1;
+            var valueLength = 0;
             if (i < text.Length && text[i] == '=')
             {
                 i = SkipLws(text, i + 1);
-                int valueLength;
                 if (i < text.Length && text[i] == '"')
                 {
                     var close = SipGrammar.FindClosingQuote(text, i);
@@ -216,11 +230,11 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, 
                     }
                 }
 
-                value = text.Slice(i, valueLength).ToString();
+                valueStart = i;
                 i = SkipLws(text, i + valueLength);
             }
 
-            parameters._items.Add(new(name, value));
+            target?._items.Add(new(NameString(text.Slice(nameStart, nameLength)), valueStart < 0 ? null : text.Slice(valueStart, valueLength).ToString()));
         }
 
         return true;
@@ -288,6 +302,14 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, 
     internal static bool TryParseUriComponent(ReadOnlySpan<char> text, char separator, out SipParameters parameters)
     {
         parameters = new SipParameters();
+        return ScanUriComponent(text, separator, parameters);
+    }
+
+    /// <summary>True when <see cref="TryParseUriComponent"/> would succeed; builds nothing.</summary>
+    internal static bool IsValidUriComponent(ReadOnlySpan<char> text, char separator) => ScanUriComponent(text, separator, null);
+
+    private static bool ScanUriComponent(ReadOnlySpan<char> text, char separator, SipParameters? target)
+    {
         foreach (var range in text.Split(separator))
         {
             var item = text[range];
@@ -298,19 +320,13 @@ public sealed class SipParameters : IEnumerable<KeyValuePair<string, string?>>, 
                 return false;
             }
 
-            string? value = null;
-            if (equals >= 0)
+            var value = equals < 0 ? default : item[(equals + 1)..];
+            if (equals >= 0 && !SipUri.IsUriParameterText(value))
             {
-                var raw = item[(equals + 1)..];
-                if (!SipUri.IsUriParameterText(raw))
-                {
-                    return false;
-                }
-
-                value = raw.ToString();
+                return false;
             }
 
-            parameters.Append(NameString(name), value);
+            target?.Append(NameString(name), equals < 0 ? null : value.ToString());
         }
 
         return true;

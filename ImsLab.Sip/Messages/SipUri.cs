@@ -110,9 +110,32 @@ public sealed class SipUri : IEquatable<SipUri>
     }
 
     /// <summary>Parses a URI without throwing.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipUri? uri)
+    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipUri? uri) => TryParse(text, build: true, out uri) && uri is not null;
+
+    /// <summary>
+    /// True when <see cref="TryParse(ReadOnlySpan{char}, out SipUri?)"/> would succeed; builds nothing, so a parser can
+    /// validate a URI and leave the object to the first reader. <paramref name="hasHeaders"/> tells whether it carries "?headers".
+    /// </summary>
+    internal static bool IsValid(ReadOnlySpan<char> text, out bool hasHeaders) => TryParse(text, build: false, out _, out hasHeaders);
+
+    /// <summary>
+    /// Parses (or with build false, only validates) a URI received as octets, e.g. a Request-URI. Latin-1 maps each
+    /// octet to one char; the URI grammar then rejects anything beyond ASCII.
+    /// </summary>
+    internal static bool TryParse(ReadOnlySpan<byte> octets, bool build, out SipUri? uri, out bool hasHeaders)
+    {
+        var chars = octets.Length <= SipCharScratch.Length ? SipCharScratch.Get()[..octets.Length] : new char[octets.Length];
+        var count = Encoding.Latin1.GetChars(octets, chars);
+        return TryParse(chars[..count], build, out uri, out hasHeaders);
+    }
+
+    // One grammar walk for parsing and for validating: without build it checks the same rules and allocates nothing.
+    private static bool TryParse(ReadOnlySpan<char> text, bool build, out SipUri? uri) => TryParse(text, build, out uri, out _);
+
+    private static bool TryParse(ReadOnlySpan<char> text, bool build, out SipUri? uri, out bool hasHeaders)
     {
         uri = null;
+        hasHeaders = false;
         var colon = text.IndexOf(':');
         if (colon <= 0 || !IsScheme(text[..colon]))
         {
@@ -123,12 +146,12 @@ public sealed class SipUri : IEquatable<SipUri>
         var rest = text[(colon + 1)..];
         if (scheme.Equals("sip", StringComparison.OrdinalIgnoreCase) || scheme.Equals("sips", StringComparison.OrdinalIgnoreCase))
         {
-            return TryParseSip(scheme.Length == 3 ? "sip" : "sips", rest, out uri);
+            return TryParseSip(scheme.Length == 3 ? "sip" : "sips", rest, build, out uri, out hasHeaders);
         }
 
         if (scheme.Equals("tel", StringComparison.OrdinalIgnoreCase))
         {
-            return TryParseTel(rest, out uri);
+            return TryParseTel(rest, build, out uri);
         }
 
         // RFC 3261 25.1 absoluteURI: keep opaque; it must hold no whitespace or characters that end a header value.
@@ -137,15 +160,17 @@ public sealed class SipUri : IEquatable<SipUri>
             return false;
         }
 
-        uri = new SipUri(scheme.ToString().ToLowerInvariant()) { SchemeSpecificPart = rest.ToString() };
+        uri = build ? new SipUri(scheme.ToString().ToLowerInvariant()) { SchemeSpecificPart = rest.ToString() } : null;
         return true;
     }
 
-    private static bool TryParseSip(string scheme, ReadOnlySpan<char> rest, out SipUri? uri)
+    private static bool TryParseSip(string scheme, ReadOnlySpan<char> rest, bool build, out SipUri? uri, out bool hasHeaders)
     {
         uri = null;
-        string? user = null;
-        string? password = null;
+        hasHeaders = false;
+        ReadOnlySpan<char> userPart = default;
+        ReadOnlySpan<char> passwordPart = default;
+        var hasPassword = false;
         var at = rest.IndexOf('@');
         if (at >= 0)
         {
@@ -157,22 +182,20 @@ public sealed class SipUri : IEquatable<SipUri>
             }
 
             var passwordColon = userInfo.IndexOf(':');
-            var userPart = passwordColon < 0 ? userInfo : userInfo[..passwordColon];
+            userPart = passwordColon < 0 ? userInfo : userInfo[..passwordColon];
             if (userPart.IsEmpty || userPart.ContainsAnyExcept(UserChars) || !SipGrammar.HasValidEscapes(userPart))
             {
                 return false;
             }
 
-            user = userPart.ToString();
             if (passwordColon >= 0)
             {
-                var passwordPart = userInfo[(passwordColon + 1)..];
+                hasPassword = true;
+                passwordPart = userInfo[(passwordColon + 1)..];
                 if (passwordPart.ContainsAnyExcept(PasswordChars) || !SipGrammar.HasValidEscapes(passwordPart))
                 {
                     return false;
                 }
-
-                password = passwordPart.ToString();
             }
         }
 
@@ -188,9 +211,16 @@ public sealed class SipUri : IEquatable<SipUri>
         var headersText = question < 0 ? [] : rest[(question + 1)..];
         var beforeHeaders = question < 0 ? rest : rest[..question];
         var hostPort = semicolon < 0 ? beforeHeaders : beforeHeaders[..semicolon];
-        if (!TryParseHostPort(hostPort, out var host, out var port))
+        if (!TryParseHostPort(hostPort, build, out var host, out var port))
         {
             return false;
+        }
+
+        if (!build)
+        {
+            hasHeaders = question >= 0 && !headersText.IsEmpty;
+            return (semicolon < 0 || SipParameters.IsValidUriComponent(beforeHeaders[(semicolon + 1)..], ';')) &&
+                   (question < 0 || SipParameters.IsValidUriComponent(headersText, '&'));
         }
 
         SipParameters? parameters = null;
@@ -205,12 +235,24 @@ public sealed class SipUri : IEquatable<SipUri>
             return false;
         }
 
-        uri = new SipUri(scheme) { User = user, Password = password, Host = host, Port = port, _parameters = parameters, _headers = headers };
+        hasHeaders = headers is { Count: > 0 };
+        uri = new SipUri(scheme)
+        {
+            User = userPart.IsEmpty ? null : userPart.ToString(),
+            Password = hasPassword ? passwordPart.ToString() : null,
+            Host = host,
+            Port = port,
+            _parameters = parameters,
+            _headers = headers,
+        };
         return true;
     }
 
     /// <summary>Parses host [":" port] with IPv6 references in brackets (RFC 3261 25.1 hostport, RFC 5118).</summary>
-    internal static bool TryParseHostPort(ReadOnlySpan<char> text, out string host, out int? port)
+    internal static bool TryParseHostPort(ReadOnlySpan<char> text, out string host, out int? port) => TryParseHostPort(text, build: true, out host, out port);
+
+    /// <summary>As <see cref="TryParseHostPort(ReadOnlySpan{char}, out string, out int?)"/>; without build the host is left empty.</summary>
+    internal static bool TryParseHostPort(ReadOnlySpan<char> text, bool build, out string host, out int? port)
     {
         host = string.Empty;
         port = null;
@@ -271,11 +313,11 @@ public sealed class SipUri : IEquatable<SipUri>
             port = (int)value;
         }
 
-        host = hostPart.ToString();
+        host = build ? hostPart.ToString() : string.Empty;
         return true;
     }
 
-    private static bool TryParseTel(ReadOnlySpan<char> rest, out SipUri? uri)
+    private static bool TryParseTel(ReadOnlySpan<char> rest, bool build, out SipUri? uri)
     {
         uri = null;
         var semicolon = rest.IndexOf(';');
@@ -283,6 +325,11 @@ public sealed class SipUri : IEquatable<SipUri>
         if (number.IsEmpty || number.ContainsAnyExcept(TelChars))
         {
             return false;
+        }
+
+        if (!build)
+        {
+            return semicolon < 0 || SipParameters.IsValidUriComponent(rest[(semicolon + 1)..], ';');
         }
 
         SipParameters? parameters = null;

@@ -37,7 +37,14 @@ public sealed record SipVia(string Protocol, string Transport, string Host, int?
         text is not null && SipGrammar.TryParseDecimal(text, max, out var value) ? (int)value : null;
 
     /// <summary>Parses one Via value (after splitting on commas). LWS is allowed around '/', ':' and ';' (RFC 3261 25.1).</summary>
-    internal static bool TryParse(ReadOnlySpan<char> text, out SipVia? via)
+    internal static bool TryParse(ReadOnlySpan<char> text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SipVia? via) =>
+        TryParse(text, build: true, out via) && via is not null;
+
+    /// <summary>True when <see cref="TryParse(ReadOnlySpan{char}, out SipVia?)"/> would succeed; builds nothing.</summary>
+    internal static bool IsValid(ReadOnlySpan<char> text) => TryParse(text, build: false, out _);
+
+    // One grammar walk for parsing and for validating: without build it checks the same rules and allocates nothing.
+    private static bool TryParse(ReadOnlySpan<char> text, bool build, out SipVia? via)
     {
         via = null;
         var firstSlash = text.IndexOf('/');
@@ -76,9 +83,14 @@ public sealed record SipVia(string Protocol, string Transport, string Host, int?
         rest = SipGrammar.TrimLws(rest[transportEnd..]);
         var semicolon = rest.IndexOf(';');
         var sentBy = semicolon < 0 ? rest : rest[..semicolon];
-        if (!TryParseSentBy(sentBy, out var host, out var port))
+        if (!TryParseSentBy(sentBy, build, out var host, out var port))
         {
             return false;
+        }
+
+        if (!build)
+        {
+            return semicolon < 0 || SipParameters.AreValidHeaderParameters(rest[semicolon..]);
         }
 
         SipParameters? parameters = null;
@@ -92,13 +104,13 @@ public sealed record SipVia(string Protocol, string Transport, string Host, int?
         return true;
     }
 
-    private static bool TryParseSentBy(ReadOnlySpan<char> text, out string host, out int? port)
+    private static bool TryParseSentBy(ReadOnlySpan<char> text, bool build, out string host, out int? port)
     {
         text = SipGrammar.TrimLws(text);
         if (text.Length <= 512 && !text.ContainsAny(" \t\r\n"))
         {
             // The usual sent-by, "host:port" without LWS, needs no compacting.
-            return SipUri.TryParseHostPort(text, out host, out port);
+            return SipUri.TryParseHostPort(text, build, out host, out port);
         }
 
         // RFC 3261 25.1 COLON = SWS ":" SWS: remove LWS around the port colon before the strict hostport parse.
@@ -133,7 +145,7 @@ public sealed record SipVia(string Protocol, string Transport, string Host, int?
             }
         }
 
-        return SipUri.TryParseHostPort(compact[..length], out host, out port);
+        return SipUri.TryParseHostPort(compact[..length], build, out host, out port);
     }
 
     private static string NormalizeTransport(ReadOnlySpan<char> transport)

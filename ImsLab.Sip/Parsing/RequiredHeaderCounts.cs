@@ -14,11 +14,13 @@ internal struct RequiredHeaderCounts
     public int CallId;
     public int CSeq;
     public int MaxForwards;
+    public int ContentLength;
     public int FromIndex;
     public int ToIndex;
     public int CallIdIndex;
     public int CSeqIndex;
     public int MaxForwardsIndex;
+    public int ContentLengthIndex;
 
     public void Count(string canonical, int index)
     {
@@ -46,6 +48,10 @@ internal struct RequiredHeaderCounts
         else if (ReferenceEquals(canonical, SipHeaderNames.MaxForwards))
         {
             Note(ref MaxForwards, ref MaxForwardsIndex, index);
+        }
+        else if (ReferenceEquals(canonical, SipHeaderNames.ContentLength))
+        {
+            Note(ref ContentLength, ref ContentLengthIndex, index);
         }
     }
 

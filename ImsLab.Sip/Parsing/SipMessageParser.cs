@@ -11,9 +11,6 @@ public static class SipMessageParser
 {
     private static readonly SipUri PlaceholderUri = SipUri.Parse("sip:invalid");
 
-    // Header values that validation reads are widened from ASCII into a stack buffer this large instead of a string.
-    private const int ScratchChars = 1024;
-
     /// <summary>
     /// Parses <paramref name="buffer"/>. Octets after the Content-Length body are ignored (RFC 3261 18.3, RFC 4475
     /// dblreq); a body shorter than Content-Length is malformed; without Content-Length the body is the rest of the buffer.
@@ -80,7 +77,7 @@ public static class SipMessageParser
 
         return startLine.IsResponse
             ? CompleteResponse(startLine, headers, counts, scanError, source, start, scanner.Position, limits)
-            : CompleteRequest(startLine, headers, counts, scanError, source, start, scanner.Position, limits);
+            : CompleteRequest(startLine, OffsetOf(startLine.Second, buffer), headers, counts, scanError, source, start, scanner.Position, limits);
     }
 
     private static SipParseResult CompleteResponse(
@@ -107,12 +104,15 @@ public static class SipMessageParser
             return SipParseResult.Fail(error, detail, null, 0);
         }
 
-        (error, detail) = AttachBody(response, buffer, start, bodyStart, limits);
+        (error, detail) = AttachBody(response, counts, buffer, start, bodyStart, limits);
         return error == SipParseError.None ? SipParseResult.Ok(response) : SipParseResult.Fail(error, detail, null, 0);
     }
 
+    // Where a slice of the received buffer starts; the same offset addresses the copy that the message keeps.
+    private static int OffsetOf(ReadOnlySpan<byte> slice, ReadOnlySpan<byte> buffer) => buffer.Overlaps(slice, out var offset) ? offset : 0;
+
     private static SipParseResult CompleteRequest(
-        SipStartLine startLine, SipHeaderList headers, RequiredHeaderCounts counts, SipParseError scanError,
+        SipStartLine startLine, int uriStart, SipHeaderList headers, RequiredHeaderCounts counts, SipParseError scanError,
         byte[] buffer, int start, int bodyStart, SipParserLimits limits)
     {
         if (startLine.Error == SipParseError.InvalidMethod || startLine.First.IsEmpty)
@@ -121,15 +121,16 @@ public static class SipMessageParser
         }
 
         var method = SipMethods.Intern(startLine.First);
-        SipUri? requestUri = null;
+        var uriIsValid = false;
         var error = startLine.Error;
         var detail = error == SipParseError.UnsupportedVersion ? "SIP version not supported" : "malformed request line";
         if (error == SipParseError.None)
         {
-            if (!TryParseUri(startLine.Second, out requestUri) || requestUri.HasHeaders)
+            // Validated here, built by SipRequest on first read (most hops never look inside it).
+            uriIsValid = SipUri.TryParse(startLine.Second, build: false, out _, out var hasHeaders) && !hasHeaders;
+            if (!uriIsValid)
             {
                 // RFC 3261 19.1.1: headers are not allowed in a Request-URI (RFC 4475 escruri); <> neither (ltgtruri).
-                requestUri = null;
                 error = SipParseError.InvalidRequestUri;
                 detail = "malformed Request-URI";
             }
@@ -142,7 +143,9 @@ public static class SipMessageParser
         }
 
         var version = error == SipParseError.None ? Version(startLine.Third) : SipRequest.SipVersion;
-        var request = new SipRequest(method, requestUri ?? PlaceholderUri, version, headers);
+        var request = uriIsValid
+            ? new SipRequest(method, buffer, uriStart, startLine.Second.Length, version, headers)
+            : new SipRequest(method, PlaceholderUri, version, headers);
         if (error == SipParseError.None)
         {
             (error, detail) = Validate(request, method, counts);
@@ -150,7 +153,7 @@ public static class SipMessageParser
 
         if (error == SipParseError.None)
         {
-            (error, detail) = AttachBody(request, buffer, start, bodyStart, limits);
+            (error, detail) = AttachBody(request, counts, buffer, start, bodyStart, limits);
         }
 
         if (error == SipParseError.None)
@@ -160,12 +163,12 @@ public static class SipMessageParser
 
         // A response can be built only when there is a Via to send it along (RFC 3261 18.2.2); the transport
         // falls back to the source address when that Via does not parse.
-        var respondable = counts.Via > 0 ? WithRespondableUri(request, requestUri) : null;
+        var respondable = counts.Via > 0 ? WithRespondableUri(request, uriIsValid) : null;
         return SipParseResult.Fail(error, detail, respondable, StatusFor(error, method));
     }
 
-    private static SipRequest WithRespondableUri(SipRequest request, SipUri? requestUri) =>
-        requestUri is not null || request.To is not { } to
+    private static SipRequest WithRespondableUri(SipRequest request, bool uriIsValid) =>
+        uriIsValid || request.To is not { } to
             ? request
             : new SipRequest(request.Method, to.Uri, request.Version, request.Headers);
 
@@ -191,30 +194,32 @@ public static class SipMessageParser
             return (SipParseError.DuplicateSingleValueHeader, "repeated single-value header");
         }
 
+        // Via, From, To and Contact are checked against the full grammar here but built only when first read (the
+        // accessors parse the same text with the same code), so a parse allocates no objects nobody asks for.
         var headers = message.Headers;
-        Span<char> scratch = stackalloc char[ScratchChars];
-        var vias = new List<SipVia>(2);
+        var scratch = SipCharScratch.Get();
         for (var i = 0; i < headers.Count; i++)
         {
-            if (ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.Via) && !TryReadVias(ValueChars(headers, i, scratch), vias))
+            if (ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.Via) && !AreValidVias(headers.GetValueChars(i, scratch)))
             {
                 return (SipParseError.InvalidVia, "malformed Via");
             }
         }
 
-        if (!SipNameAddress.TryParse(ValueChars(headers, counts.FromIndex, scratch), out var from) ||
-            !SipNameAddress.TryParse(ValueChars(headers, counts.ToIndex, scratch), out var to))
+        if (!NameAddressParser.IsValid(headers.GetValueChars(counts.FromIndex, scratch)) ||
+            !NameAddressParser.IsValid(headers.GetValueChars(counts.ToIndex, scratch)))
         {
             return (SipParseError.InvalidFromOrTo, "malformed From or To");
         }
 
-        var callId = headers.GetValue(counts.CallIdIndex).Trim();
-        if (callId.Length == 0 || callId.AsSpan().ContainsAny(" \t\r\n"))
+        // The Call-ID accessor trims with string.Trim, so validation trims the same way.
+        var callId = headers.GetValueChars(counts.CallIdIndex, scratch).Trim();
+        if (callId.Length == 0 || callId.ContainsAny(" \t\r\n"))
         {
             return (SipParseError.InvalidCallId, "malformed Call-ID");
         }
 
-        if (!SipCSeq.TryParse(ValueChars(headers, counts.CSeqIndex, scratch), out var cseq))
+        if (!SipCSeq.TryParse(headers.GetValueChars(counts.CSeqIndex, scratch), out var cseq))
         {
             return (SipParseError.InvalidCSeq, "malformed CSeq");
         }
@@ -228,7 +233,7 @@ public static class SipMessageParser
         int? maxForwards = null;
         if (counts.MaxForwards > 0)
         {
-            if (!SipGrammar.TryParseDecimal(SipGrammar.TrimLws(ValueChars(headers, counts.MaxForwardsIndex, scratch)), 255, out var hops))
+            if (!SipGrammar.TryParseDecimal(SipGrammar.TrimLws(headers.GetValueChars(counts.MaxForwardsIndex, scratch)), 255, out var hops))
             {
                 return (SipParseError.InvalidMaxForwards, "Max-Forwards is not 0..255");
             }
@@ -236,29 +241,30 @@ public static class SipMessageParser
             maxForwards = (int)hops;
         }
 
-        var contacts = new List<SipContact>(1);
         var wildcard = false;
         for (var i = 0; i < headers.Count; i++)
         {
             if (ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.Contact) &&
-                !TryReadContacts(ValueChars(headers, i, scratch), contacts, ref wildcard))
+                !AreValidContacts(headers.GetValueChars(i, scratch), ref wildcard))
             {
                 return (SipParseError.InvalidContact, "malformed Contact");
             }
         }
 
-        message.PrimeCache(vias, from, to, callId, cseq, maxForwards, contacts, wildcard);
+        message.PrimeCache(cseq, maxForwards, wildcard);
         return (SipParseError.None, string.Empty);
     }
 
-    private static (SipParseError Error, string Detail) AttachBody(SipMessage message, byte[] buffer, int start, int bodyStart, SipParserLimits limits)
+    private static (SipParseError Error, string Detail) AttachBody(
+        SipMessage message, RequiredHeaderCounts counts, byte[] buffer, int start, int bodyStart, SipParserLimits limits)
     {
         var available = buffer.Length - bodyStart;
         var bodyLength = available;
         long declared = -1;
         var headers = message.Headers;
         Span<char> scratch = stackalloc char[32];
-        for (var i = 0; i < headers.Count; i++)
+        // Only from the first Content-Length line on, and not at all when there is none.
+        for (var i = counts.ContentLengthIndex; counts.ContentLength > 0 && i < headers.Count; i++)
         {
             if (!ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.ContentLength))
             {
@@ -266,7 +272,7 @@ public static class SipMessageParser
             }
 
             // RFC 3261 20.14: Content-Length >= 0; RFC 4475 mcl01: several disagreeing values are a framing error.
-            if (!SipGrammar.TryParseDecimal(SipGrammar.TrimLws(ValueChars(headers, i, scratch)), int.MaxValue, out var length) || (declared >= 0 && declared != length))
+            if (!SipGrammar.TryParseDecimal(SipGrammar.TrimLws(headers.GetValueChars(i, scratch)), int.MaxValue, out var length) || (declared >= 0 && declared != length))
             {
                 return (SipParseError.InvalidContentLength, "malformed Content-Length");
             }
@@ -321,39 +327,22 @@ public static class SipMessageParser
         return canonical;
     }
 
-    /// <summary>
-    /// The value of line <paramref name="index"/> as characters: ASCII octets are widened into <paramref name="scratch"/>
-    /// without allocating; anything else (UTF-8, unfolded, too long) is decoded into the line's string.
-    /// </summary>
-    private static ReadOnlySpan<char> ValueChars(SipHeaderList headers, int index, Span<char> scratch)
-    {
-        if (headers.TryGetRawValue(index, out var raw) && raw.Length <= scratch.Length &&
-            System.Text.Ascii.ToUtf16(raw, scratch, out var written) == System.Buffers.OperationStatus.Done)
-        {
-            return scratch[..written];
-        }
-
-        return headers.GetValue(index);
-    }
-
     // RFC 3261 7.3.1: a Via line may hold several comma-separated values.
-    private static bool TryReadVias(ReadOnlySpan<char> line, List<SipVia> vias)
+    private static bool AreValidVias(ReadOnlySpan<char> line)
     {
         var parts = new SipCommaSplitter(line);
         while (parts.MoveNext())
         {
-            if (!SipVia.TryParse(parts.Current, out var via))
+            if (!SipVia.IsValid(parts.Current))
             {
                 return false;
             }
-
-            vias.Add(via!);
         }
 
         return !parts.IsUnbalanced;
     }
 
-    private static bool TryReadContacts(ReadOnlySpan<char> line, List<SipContact> contacts, ref bool wildcard)
+    private static bool AreValidContacts(ReadOnlySpan<char> line, ref bool wildcard)
     {
         var parts = new SipCommaSplitter(line);
         while (parts.MoveNext())
@@ -363,11 +352,7 @@ public static class SipMessageParser
             {
                 wildcard = true;
             }
-            else if (SipContact.TryParse(part, out var contact))
-            {
-                contacts.Add(contact);
-            }
-            else
+            else if (!NameAddressParser.IsValid(part))
             {
                 return false;
             }
@@ -404,14 +389,6 @@ public static class SipMessageParser
         }
 
         return builder.ToString();
-    }
-
-    private static bool TryParseUri(ReadOnlySpan<byte> bytes, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SipUri? uri)
-    {
-        // Latin-1 maps each octet to one char; the URI grammar then rejects anything beyond ASCII.
-        Span<char> chars = bytes.Length <= 1024 ? stackalloc char[bytes.Length] : new char[bytes.Length];
-        var count = Encoding.Latin1.GetChars(bytes, chars);
-        return SipUri.TryParse(chars[..count], out uri);
     }
 
     private static string Version(ReadOnlySpan<byte> bytes) =>

@@ -105,6 +105,21 @@ public sealed class SipUriTests
         Assert.False(SipUri.TryParse(text, out var uri));
         Assert.Null(uri);
         Assert.Throws<FormatException>(() => SipUri.Parse(text));
+        // The parser validates with the build-nothing walk; it must reject exactly what TryParse rejects.
+        Assert.False(SipUri.IsValid(text, out _));
+    }
+
+    [Theory]
+    [InlineData("sip:alice:secret@Atlanta.example.com:5070;transport=tcp;lr?subject=project%20x&priority=urgent", true)]
+    [InlineData("sips:[2001:db8::10]:5061", false)]
+    [InlineData("tel:+1-201-555-0123;phone-context=example.com", false)]
+    [InlineData("urn:service:sos", false)]
+    public void ValidationWithoutBuildingAcceptsWhatTryParseAcceptsAndSeesTheHeaders(string text, bool hasHeaders)
+    {
+        Assert.True(SipUri.TryParse(text, out var uri));
+        Assert.True(SipUri.IsValid(text, out var sawHeaders));
+        Assert.Equal(uri.HasHeaders, sawHeaders);
+        Assert.Equal(hasHeaders, sawHeaders);
     }
 
     // RFC 3261 19.1.4: the equivalent and non-equivalent examples of the RFC.

@@ -196,6 +196,22 @@ public sealed class SipMessageParserTests
     }
 
     [Fact]
+    public void WildcardBesideAnotherContactIsSeenSoTheRegistrarCanRejectIt()
+    {
+        // RFC 3261 10.3 step 6: "*" with any other Contact is a 400. The parser validates it and the lazy reader must
+        // still see the "*", on a parsed message and on one built in code alike.
+        var result = Parse(ImsRegister.Replace(ImsRegister.Split("\r\n")[7], "Contact: *, <sip:alice@10.0.0.5>", StringComparison.Ordinal));
+        var built = new SipRequest("REGISTER", SipUri.Parse("sip:ims.example.com"));
+        built.Headers.Add(SipHeaderNames.Contact, "<sip:alice@10.0.0.5>, *");
+
+        Assert.True(result.Success, result.ToString());
+        Assert.True(result.Message.HasWildcardContact);
+        Assert.Single(result.Message.Contacts);
+        Assert.True(built.HasWildcardContact);
+        Assert.Single(built.Contacts);
+    }
+
+    [Fact]
     public void ContactListsSplitOnCommasOutsideQuotesAndBrackets()
     {
         var result = Parse(ImsRegister.Replace(ImsRegister.Split("\r\n")[7],
