@@ -124,6 +124,44 @@ public sealed class SubscriberPagesBrowserTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "subscribers-viewer");
     }
 
+    [Fact]
+    public async Task ExportCarriesKeysOnlyWhenAnAdminTicksTheBox()
+    {
+        await Provisioning.CreateAsync(Subscriber("web-export"), "test", CancellationToken.None);
+        var page = await LogInAsync("admin", ApiFactory.AdminPassword, "/subscribers");
+
+        var withoutKeys = await DownloadAsync(page, "#export-csv");
+        Assert.StartsWith(SubscriberCsv.Header, withoutKeys);
+        Assert.Contains("web-export@ims.example.org", withoutKeys);
+        Assert.DoesNotContain(K, withoutKeys, StringComparison.OrdinalIgnoreCase);
+
+        await page.ClickAsync("#export-keys");
+        var withKeys = await DownloadAsync(page, "#export-json");
+        var exported = System.Text.Json.JsonSerializer.Deserialize<List<SubscriberInput>>(withKeys, SubscriberProvisioningService.JsonOptions)!;
+        Assert.Equal(K, exported.Single(s => s.Impi == "web-export@ims.example.org").K);
+    }
+
+    [Fact]
+    public async Task ViewerExportHasNoKeys()
+    {
+        await Provisioning.CreateAsync(Subscriber("web-viewer-export"), "test", CancellationToken.None);
+        var access = browser.Host.Services.GetRequiredService<AccessStore>();
+        await access.CreateUserAsync("export-viewer", "viewer-password-1", UserRole.Viewer, "test", CancellationToken.None);
+        var page = await LogInAsync("export-viewer", "viewer-password-1", "/subscribers");
+
+        var csv = await DownloadAsync(page, "#export-csv");
+
+        Assert.Contains("web-viewer-export@ims.example.org", csv);
+        Assert.DoesNotContain(K, csv, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Op, csv, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<string> DownloadAsync(IPage page, string button)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(button));
+        return await File.ReadAllTextAsync((await download.PathAsync())!);
+    }
+
     internal static SubscriberInput Subscriber(string user) => new()
     {
         Impi = $"{user}@ims.example.org",
