@@ -162,6 +162,24 @@ public sealed class SubscriberPagesBrowserTests(BrowserFixture browser)
         return await File.ReadAllTextAsync((await download.PathAsync())!);
     }
 
+    [Fact]
+    public async Task TheSubscriberEditorFollowsTheDarkTheme()
+    {
+        var page = await LogInAsync("admin", ApiFactory.AdminPassword, "/subscribers");
+
+        await page.ClickAsync("#theme-toggle");
+        await page.WaitForFunctionAsync(DashboardPage.DarkBackgroundScript);
+        await page.ClickAsync("#new-subscriber");
+        await page.FillAsync("#edit-impi", "not an impi");
+
+        await Assertions.Expect(page.Locator("#error-impi")).ToContainTextAsync("Not a valid IMPI");
+        var dialogIsDark = await page.Locator(".rz-dialog").EvaluateAsync<bool>("""
+            d => { const [r, g, b] = getComputedStyle(d).backgroundColor.match(/\d+/g).map(Number); return (r + g + b) / 3 < 128; }
+            """);
+        Assert.True(dialogIsDark);
+        await BrowserFixture.ScreenshotAsync(page, "subscriber-editor-dark");
+    }
+
     internal static SubscriberInput Subscriber(string user) => new()
     {
         Impi = $"{user}@ims.example.org",
