@@ -63,6 +63,22 @@ public sealed class SubscriberProvisioningService
         return new ProvisioningResult<SubscriberView>.Created((await GetAsync(subscriber.Impi, cancellationToken))!);
     }
 
+    /// <summary>
+    /// The field errors <see cref="CreateAsync"/> (<paramref name="existingImpi"/> null) or <see cref="ReplaceAsync"/>
+    /// would report for <paramref name="input"/>, storing nothing: the dashboard's editor checks as the user types
+    /// with the very rules the API enforces. Collisions with other subscribers are only found on save (Conflict).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> CheckAsync(SubscriberInput input, string? existingImpi, CancellationToken cancellationToken)
+    {
+        PrivateIdentity? existing = null;
+        if (existingImpi is not null && IdentityFormat.NormalizeImpi(existingImpi) is { } key)
+        {
+            await using var db = _contexts.CreateDbContext();
+            existing = await db.PrivateIdentities.AsNoTracking().SingleOrDefaultAsync(p => p.Impi == key, cancellationToken);
+        }
+        return _validator.Validate(input, existing).Errors;
+    }
+
     /// <summary>The subscriber with this IMPI, or null.</summary>
     public async Task<SubscriberView?> GetAsync(string impi, CancellationToken cancellationToken)
     {

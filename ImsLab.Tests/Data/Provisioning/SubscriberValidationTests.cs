@@ -87,6 +87,25 @@ public sealed class SubscriberValidationTests(PgFixture postgres)
     }
 
     [Fact]
+    public async Task CheckReportsWhatCreateWouldAndCountsStoredKeysWhenEditingWithoutStoringAnything()
+    {
+        await using var host = await DataTestHost.CreateAsync(DatabaseProvider.Sqlite, postgres);
+        var provisioning = host.Get<SubscriberProvisioningService>();
+        var withoutKeys = TestSubscribers.Aka() with { K = null, Op = null };
+
+        var onCreate = await provisioning.CheckAsync(withoutKeys with { Msisdn = "+1" }, existingImpi: null, default);
+        Assert.Equal(["AKA schemes need K."], onCreate["k"]);
+        Assert.Equal(["AKA schemes need OP or OPc."], onCreate["op"]);
+        Assert.Contains("msisdn", onCreate.Keys);
+        Assert.Empty(await provisioning.CheckAsync(TestSubscribers.Aka(), existingImpi: null, default));
+        Assert.Empty((await provisioning.ListAsync(new SubscriberQuery(), default)).Items);
+
+        await provisioning.CreateAsync(TestSubscribers.Aka(), "test", default);
+        Assert.Empty(await provisioning.CheckAsync(withoutKeys, TestSubscribers.Aka().Impi, default));
+        Assert.Equal(["Expected 32 hex digits."], (await provisioning.CheckAsync(withoutKeys with { K = "465b" }, TestSubscribers.Aka().Impi, default))["k"]);
+    }
+
+    [Fact]
     public async Task DuplicateImpiAndAnImpuOfAnotherSubscriptionAreConflictsNamingTheField()
     {
         await using var host = await DataTestHost.CreateAsync(DatabaseProvider.Sqlite, postgres);

@@ -1,0 +1,155 @@
+using System.Text.RegularExpressions;
+using ImsLab.Data.Access;
+using ImsLab.Data.Provisioning;
+using ImsLab.Sip.Events;
+using ImsLab.Sip.Subscribers;
+using ImsLab.Tests.Api;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ImsLab.Tests.Web;
+
+/// <summary>The API keys and Events pages in a real browser against the real host.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ProvisioningPagesBrowserTests(BrowserFixture browser)
+{
+    private AccessStore Access => browser.Host.Services.GetRequiredService<AccessStore>();
+
+    [Fact]
+    public async Task AdminCreatesAnApiKeyThatIsShownOnceAndWorksThenRevokesIt()
+    {
+        var page = await LogInAsync("admin", ApiFactory.AdminPassword, "/api-keys");
+
+        await page.FillAsync("#key-name", "web-ci-key");
+        await page.ClickAsync("#create-key");
+        var key = await page.Locator("#created-key-value").InnerTextAsync();
+        Assert.StartsWith(AccessStore.KeyPrefix, key);
+        Assert.NotNull(await Access.VerifyApiKeyAsync(key, CancellationToken.None));
+        var row = page.Locator("#api-key-grid tbody tr", new() { HasText = "web-ci-key" });
+        await Assertions.Expect(row).ToContainTextAsync("active");
+        Assert.DoesNotContain(key, await row.InnerTextAsync());
+        await BrowserFixture.ScreenshotAsync(page, "api-keys-created");
+
+        await page.ClickAsync("#dismiss-key");
+        await Assertions.Expect(page.Locator("#created-key")).ToHaveCountAsync(0);
+        Assert.DoesNotContain(key, await page.ContentAsync());
+
+        await row.Locator(".revoke-key").ClickAsync();
+        await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("revoked");
+        await Assertions.Expect(row.Locator(".revoke-key")).ToHaveCountAsync(0);
+        Assert.Null(await Access.VerifyApiKeyAsync(key, CancellationToken.None));
+        await BrowserFixture.ScreenshotAsync(page, "api-keys");
+    }
+
+    [Fact]
+    public async Task AKeyWithoutANameIsRefusedWithTheServicesMessage()
+    {
+        var page = await LogInAsync("admin", ApiFactory.AdminPassword, "/api-keys");
+
+        await page.ClickAsync("#create-key");
+
+        await Assertions.Expect(page.Locator("#error-key-name")).ToHaveTextAsync("1 to 200 characters.");
+        await Assertions.Expect(page.Locator("#created-key")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task EventsPageShowsTheAuditEventOfACreatedSubscriberAndALiveEventWithoutReloading()
+    {
+        var provisioning = browser.Host.Services.GetRequiredService<SubscriberProvisioningService>();
+        await provisioning.CreateAsync(SubscriberPagesBrowserTests.Subscriber("web-events"), "admin", CancellationToken.None);
+        var page = await LogInAsync("admin", ApiFactory.AdminPassword, "/events");
+
+        await page.FillAsync("#events-identity", "web-events@ims.example.org");
+        await page.PressAsync("#events-identity", "Enter");
+        var rows = page.Locator("#events-grid tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync("subscriber created");
+        await Assertions.Expect(rows.First).ToContainTextAsync("created web-events@ims.example.org");
+
+        // Published on the bus as the registrar does: the row arrives through the circuit's batcher.
+        browser.Host.Services.GetRequiredService<RegistrationEventBus>().Publish(new RegistrationEvent
+        {
+            Id = Guid.CreateVersion7(), OccurredAt = DateTimeOffset.UtcNow, Type = RegistrationEventType.Registered,
+            Impi = "web-events@ims.example.org", Impu = "sip:web-events@ims.example.org", Contact = "<sip:ue@127.0.0.1:5070>",
+            Reason = "200 OK", Actor = "ue",
+        });
+        // Not about this IMPI: the filter keeps it out of the timeline.
+        browser.Host.Services.GetRequiredService<RegistrationEventBus>().Publish(new RegistrationEvent
+        {
+            Id = Guid.CreateVersion7(), OccurredAt = DateTimeOffset.UtcNow, Type = RegistrationEventType.Registered, Impi = "someone-else", Actor = "ue",
+        });
+
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.First).ToContainTextAsync("registered");
+        await Assertions.Expect(rows.First).ToContainTextAsync("sip:web-events@ims.example.org");
+        await BrowserFixture.ScreenshotAsync(page, "events");
+    }
+
+    [Fact]
+    public async Task AdminCreatesAServiceProfileWithAnIfcAfterTheServiceRejectsABadApplicationServer()
+    {
+        var page = await LogInAsync("admin", ApiFactory.AdminPassword, "/service-profiles");
+
+        await page.ClickAsync("#new-profile");
+        await page.FillAsync("#profile-name", "web-voicemail");
+        await page.ClickAsync("#add-criterion");
+        await page.FillAsync("#ifc-as-0", "voicemail");
+        await page.ClickAsync("#add-trigger-0");
+        await page.FillAsync("#spt-value-0-0", "INVITE");
+        await page.ClickAsync("#profile-save");
+        await Assertions.Expect(page.Locator("#error-criteria-0-applicationServerUri")).ToHaveTextAsync("Expected a sip: or sips: URI.");
+        await BrowserFixture.ScreenshotAsync(page, "service-profile-editor");
+
+        await page.FillAsync("#ifc-as-0", "sip:vm.ims.example.org;lr");
+        await page.ClickAsync("#profile-save");
+        await Assertions.Expect(page.Locator("#profile-editor")).ToHaveCountAsync(0);
+        var row = page.Locator("#profile-grid tbody tr", new() { HasText = "web-voicemail" });
+        await Assertions.Expect(row).ToContainTextAsync("sip:vm.ims.example.org;lr");
+        await Assertions.Expect(row).ToContainTextAsync("Method INVITE");
+        await BrowserFixture.ScreenshotAsync(page, "service-profiles");
+
+        var stored = await browser.Host.Services.GetRequiredService<ServiceProfileService>().GetAsync("web-voicemail", CancellationToken.None);
+        var criterion = Assert.Single(stored!.Criteria);
+        Assert.Equal("sip:vm.ims.example.org;lr", criterion.ApplicationServerUri);
+        Assert.Equal("INVITE", Assert.Single(criterion.Triggers).Value);
+    }
+
+    [Fact]
+    public async Task ViewerSeesServiceProfilesWithoutEditActions()
+    {
+        await browser.Host.Services.GetRequiredService<ServiceProfileService>().CreateAsync(
+            new ServiceProfileInput { Name = "web-viewer-profile" }, "test", CancellationToken.None);
+        await Access.CreateUserAsync("profiles-viewer", "viewer-password-1", UserRole.Viewer, "test", CancellationToken.None);
+
+        var page = await LogInAsync("profiles-viewer", "viewer-password-1", "/service-profiles");
+
+        await Assertions.Expect(page.Locator("#profile-grid tbody tr", new() { HasText = "web-viewer-profile" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#new-profile")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".profile-edit")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".profile-delete")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task ViewerCannotOpenTheApiKeysPage()
+    {
+        await Access.CreateUserAsync("keys-viewer", "viewer-password-1", UserRole.Viewer, "test", CancellationToken.None);
+        var page = await browser.NewPageAsync();
+        await DashboardPage.LogInAsync(page, "keys-viewer", "viewer-password-1", "/api-keys");
+
+        // The host refuses the route itself (admin policy), before any of the page renders.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.Locator("h1")).Not.ToHaveTextAsync("API keys");
+        await Assertions.Expect(page.Locator("#create-key")).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(page, "api-keys-viewer");
+    }
+
+    private async Task<IPage> LogInAsync(string user, string password, string path)
+    {
+        var page = await browser.NewPageAsync();
+        await DashboardPage.LogInAsync(page, user, password, path);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(path) + "$"));
+        await DashboardPage.WaitForCircuitAsync(page);
+        return page;
+    }
+}
