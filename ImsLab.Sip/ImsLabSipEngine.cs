@@ -69,6 +69,9 @@ public sealed class ImsLabSipEngine : IAsyncDisposable
     /// <summary>Contacts registered right now.</summary>
     public long RegisteredContacts => _registrar.Table.ContactCount;
 
+    /// <summary>Implicit registration sets with at least one contact right now.</summary>
+    public int RegisteredImplicitSets => _registrar.Table.SetCount;
+
     internal Registrar.Registrar Registrar => _registrar;
 
     internal RegEventNotifier Notifier => _notifier;

@@ -6,9 +6,11 @@ using SipListenerProtocol = ImsLab.Api.Hosting.Configuration.SipListenerProtocol
 using ImsLab.Sip;
 using ImsLab.Sip.Authentication.Aka;
 using ImsLab.Sip.Events;
+using ImsLab.Sip.Monitoring;
 using ImsLab.Sip.Registrar;
 using ImsLab.Sip.Subscribers;
 using ImsLab.Sip.Transport;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ImsLab.Api.Sip;
 
@@ -30,6 +32,7 @@ public static class SipEngineServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var options = ReadOptions(configuration);
         services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RegistrationEventBus>();
         services.AddSingleton(sp => new ImsLabSipEngine(
             options,
@@ -45,6 +48,9 @@ public static class SipEngineServiceCollectionExtensions
         services.AddSingleton<ILiveRegistrationTerminator>(sp => sp.GetRequiredService<NetworkInitiatedProcedures>());
         services.AddSingleton(sp => new RegistrationEventLogWriter(sp.GetRequiredService<RegistrationEventBus>(),
             sp.GetRequiredService<IRegistrationEventLog>(), sp.GetRequiredService<ILogger<RegistrationEventLogWriter>>()));
+        // Read side for the REST API, the hub and the dashboard; live consumers build their own RegistrationEventBatcher.
+        services.AddSingleton<RegistrationQueries>();
+        services.AddSingleton<RegistrationStatistics>();
         services.AddHostedService<SipEngineHostedService>();
         services.AddSingleton<IReadinessProbe, SipListenersReadinessProbe>();
         return services;

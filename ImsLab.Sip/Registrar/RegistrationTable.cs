@@ -12,9 +12,13 @@ internal sealed class RegistrationTable
 {
     private readonly ConcurrentDictionary<string, ImplicitSetRegistration> _byImpu = new(StringComparer.OrdinalIgnoreCase);
     private long _contacts;
+    private int _sets;
 
     /// <summary>Contacts bound right now, across all sets.</summary>
     public long ContactCount => Interlocked.Read(ref _contacts);
+
+    /// <summary>Implicit registration sets with at least one contact right now.</summary>
+    public int SetCount => Volatile.Read(ref _sets);
 
     public ImplicitSetRegistration? Find(string impu) => _byImpu.TryGetValue(impu, out var registration) ? registration : null;
 
@@ -47,6 +51,14 @@ internal sealed class RegistrationTable
     public void SetBindings(ImplicitSetRegistration registration, RegistrationBinding[] bindings)
     {
         Interlocked.Add(ref _contacts, bindings.Length - registration.Bindings.Length);
+        if (registration.Bindings.Length == 0 && bindings.Length > 0)
+        {
+            Interlocked.Increment(ref _sets);
+        }
+        else if (registration.Bindings.Length > 0 && bindings.Length == 0)
+        {
+            Interlocked.Decrement(ref _sets);
+        }
         registration.Bindings = bindings;
         if (bindings.Length == 0)
         {
