@@ -3,8 +3,8 @@ namespace ImsLab.Web.Components;
 /// <summary>Dashboard addresses the host and the pages need to know.</summary>
 public static class DashboardPaths
 {
-    /// <summary>Where "/" and a login without a return address lead; becomes "/" with the Overview page.</summary>
-    public const string Home = "/tools/aka";
+    /// <summary>The Overview page, where "/" and a login without a return address lead.</summary>
+    public const string Home = "/";
 
     /// <summary>The statically rendered login form.</summary>
     public const string Login = "/login";
