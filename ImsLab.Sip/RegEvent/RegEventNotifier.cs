@@ -85,7 +85,8 @@ internal sealed partial class RegEventNotifier : IDisposable
     /// A new subscription: stored, indexed, and sent its full state at once. A fetch (Expires: 0, RFC 6665 4.4.3)
     /// gets that one NOTIFY, already terminated, and is not kept.
     /// </summary>
-    public async Task SubscribeAsync(RegEventSubscription subscription, bool fetch, CancellationToken cancellationToken)
+    public async Task SubscribeAsync(RegEventSubscription subscription, bool fetch, IReadOnlyList<SipTraceEntry>? trace,
+        CancellationToken cancellationToken)
     {
         var dialog = new RegEventDialog(subscription);
         if (!fetch)
@@ -93,12 +94,13 @@ internal sealed partial class RegEventNotifier : IDisposable
             await _store.UpsertAsync(subscription, cancellationToken).ConfigureAwait(false);
         }
         Add(dialog);
-        Publish(subscription, RegistrationEventType.RegEventSubscribed, fetch ? "fetched" : "subscribed");
+        Publish(subscription, RegistrationEventType.RegEventSubscribed, fetch ? "fetched" : "subscribed", trace);
         EnqueueCurrentState(dialog, fetch ? SubscriptionTerminationReason.Timeout : null);
     }
 
     /// <summary>A refresh: new expiry, and (RFC 6665 4.2.1.2) a NOTIFY with the current full state.</summary>
-    public async Task RefreshAsync(RegEventDialog dialog, DateTimeOffset expiresAt, uint remoteCSeq, CancellationToken cancellationToken)
+    public async Task RefreshAsync(RegEventDialog dialog, DateTimeOffset expiresAt, uint remoteCSeq, IReadOnlyList<SipTraceEntry>? trace,
+        CancellationToken cancellationToken)
     {
         RegEventSubscription updated;
         lock (dialog.Gate)
@@ -107,7 +109,7 @@ internal sealed partial class RegEventNotifier : IDisposable
         }
         await _store.UpsertAsync(updated, cancellationToken).ConfigureAwait(false);
         _expiry.Schedule(new ScheduledExpiry(updated.ResourceImpu, updated.Id, expiresAt));
-        Publish(updated, RegistrationEventType.RegEventSubscribed, "refreshed");
+        Publish(updated, RegistrationEventType.RegEventSubscribed, "refreshed", trace);
         EnqueueCurrentState(dialog, termination: null);
     }
 
@@ -304,6 +306,13 @@ internal sealed partial class RegEventNotifier : IDisposable
         }
 
         _metrics.NotifySent();
+        if (_options.TraceSipMessages)
+        {
+            // The NOTIFY and the watcher's answer, for the dashboard's ladder diagram.
+            var answer = result.Response!;
+            Publish(state, RegistrationEventType.RegEventNotified, SipTraces.Describe(answer.StatusCode, answer.ReasonPhrase),
+                [SipTraces.Sent(request, flow, now), SipTraces.Received(answer, result.Flow ?? flow, _time.GetUtcNow())]);
+        }
         if (work.Termination is { } reason)
         {
             Remove(dialog, "terminated: " + ReasonName(reason));
@@ -384,17 +393,19 @@ internal sealed partial class RegEventNotifier : IDisposable
         }
     }
 
-    private void Publish(RegEventSubscription subscription, RegistrationEventType type, string reason) => _events.Publish(new RegistrationEvent
-    {
-        Id = Guid.CreateVersion7(_time.GetUtcNow()),
-        OccurredAt = _time.GetUtcNow(),
-        Type = type,
-        Impu = subscription.ResourceImpu,
-        Contact = subscription.WatcherContact,
-        Flow = subscription.Flow.ToString(),
-        Reason = reason,
-        Actor = subscription.WatcherUri,
-    });
+    private void Publish(RegEventSubscription subscription, RegistrationEventType type, string reason, IReadOnlyList<SipTraceEntry>? trace = null) =>
+        _events.Publish(new RegistrationEvent
+        {
+            Id = Guid.CreateVersion7(_time.GetUtcNow()),
+            OccurredAt = _time.GetUtcNow(),
+            Type = type,
+            Impu = subscription.ResourceImpu,
+            Contact = subscription.WatcherContact,
+            Flow = subscription.Flow.ToString(),
+            Reason = reason,
+            Actor = subscription.WatcherUri,
+            SipTrace = trace,
+        });
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "reg-event NOTIFY for subscription {SubscriptionId} failed with {StatusCode}; subscription ended")]
     private static partial void LogNotifyFailed(ILogger logger, Guid subscriptionId, int statusCode);

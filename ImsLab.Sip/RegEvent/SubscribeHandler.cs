@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImsLab.Sip.Events;
 using ImsLab.Sip.Messages;
 using ImsLab.Sip.Registrar;
 using ImsLab.Sip.Subscribers;
@@ -75,8 +76,9 @@ internal sealed class SubscribeHandler(RegEventNotifier notifier, RegistrationTa
             ExpiresAt = now.AddSeconds(expires),
             CreatedAt = now,
         };
-        await transaction.RespondAsync(Accepted(request, subscription.LocalTag, expires, flow)).ConfigureAwait(false);
-        await notifier.SubscribeAsync(subscription, fetch: expires == 0, ct).ConfigureAwait(false);
+        var accepted = Accepted(request, subscription.LocalTag, expires, flow);
+        await transaction.RespondAsync(accepted).ConfigureAwait(false);
+        await notifier.SubscribeAsync(subscription, fetch: expires == 0, Trace(transaction, accepted, now), ct).ConfigureAwait(false);
     }
 
     private async Task RefreshAsync(SipServerTransaction transaction, string toTag, string fromTag, int expires, DateTimeOffset now, CancellationToken ct)
@@ -89,14 +91,16 @@ internal sealed class SubscribeHandler(RegEventNotifier notifier, RegistrationTa
             await transaction.RespondAsync(RegisterResponses.Error(request, 481, "Subscription does not exist")).ConfigureAwait(false);
             return;
         }
-        await transaction.RespondAsync(Accepted(request, toTag, expires, dialog.State.Flow)).ConfigureAwait(false);
+        var accepted = Accepted(request, toTag, expires, dialog.State.Flow);
+        await transaction.RespondAsync(accepted).ConfigureAwait(false);
         if (expires == 0)
         {
             notifier.Unsubscribe(dialog);
         }
         else
         {
-            await notifier.RefreshAsync(dialog, now.AddSeconds(expires), request.CSeq!.Value.Number, ct).ConfigureAwait(false);
+            await notifier.RefreshAsync(dialog, now.AddSeconds(expires), request.CSeq!.Value.Number, Trace(transaction, accepted, now), ct)
+                .ConfigureAwait(false);
         }
     }
 
@@ -180,4 +184,10 @@ internal sealed class SubscribeHandler(RegEventNotifier notifier, RegistrationTa
         response.Headers.Add(SipHeaderNames.Event, RegEventNotifier.EventPackage);
         return response;
     }
+
+    // The SUBSCRIBE and its 200 for the dashboard's ladder diagram, when the registrar traces SIP messages.
+    private IReadOnlyList<SipTraceEntry>? Trace(SipServerTransaction transaction, SipResponse accepted, DateTimeOffset at) =>
+        options.TraceSipMessages
+            ? [SipTraces.Received(transaction.Request, transaction.Flow, at), SipTraces.Sent(accepted, transaction.Flow, time.GetUtcNow())]
+            : null;
 }

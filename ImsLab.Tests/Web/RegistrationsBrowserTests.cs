@@ -79,8 +79,10 @@ public sealed class RegistrationsBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#detail-impu")).ToHaveTextAsync(ue.Impu);
         var arrows = page.Locator("#sip-ladder .imslab-ladder-arrow");
         await Assertions.Expect(arrows.First).ToHaveAttributeAsync("data-label", "REGISTER");
-        Assert.Equal(["REGISTER", "401 Unauthorized", "REGISTER", "200 OK"],
-            (await arrows.EvaluateAllAsync<string[]>("all => all.map(a => a.dataset.label)")).Take(4));
+        // TS 24.228 6.2 and 6.5: registration, then the reg-event subscription and its first NOTIFY.
+        await Assertions.Expect(page.Locator("#sip-ladder .imslab-ladder-arrow[data-label='NOTIFY']")).ToHaveCountAsync(1);
+        Assert.Equal(["REGISTER", "401 Unauthorized", "REGISTER", "200 OK", "SUBSCRIBE", "200 OK", "NOTIFY", "200 OK"],
+            await arrows.EvaluateAllAsync<string[]>("all => all.map(a => a.dataset.label)"));
         await page.Locator("#sip-ladder .imslab-ladder-arrow[data-label='401 Unauthorized']").First.ClickAsync();
         await Assertions.Expect(page.Locator("#message-title")).ToContainTextAsync("401 Unauthorized");
         await Assertions.Expect(page.Locator("#sip-message .imslab-sip-header-name", new() { HasText = "WWW-Authenticate" })).ToHaveCountAsync(1);
