@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using ImsLab.Data.Provisioning;
 using ImsLab.Sip;
 using ImsLab.Sip.Authentication.Aka;
@@ -6,6 +5,7 @@ using ImsLab.Sip.Subscribers;
 using ImsLab.Sip.Transport;
 using ImsLab.Sip.Ue;
 using Microsoft.Extensions.DependencyInjection;
+using ImsLab.Tests.EndToEnd;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImsLab.Tests.Web;
@@ -22,16 +22,14 @@ internal sealed class BrowserUe : IAsyncDisposable
     private static readonly byte[] Opc = Convert.FromHexString("cd63cb71954a9f4e48a5994e37a02baf");
     private static readonly byte[] Amf = Convert.FromHexString("b9b9");
 
-    private readonly Channel<UeStateChange> _changes = Channel.CreateUnbounded<UeStateChange>();
-    private readonly Channel<UeNotification> _notifications = Channel.CreateUnbounded<UeNotification>();
+    private readonly UeReports _reports = new();
 
     private BrowserUe(UeSimulator simulator, string impi, string impu)
     {
         Simulator = simulator;
         Impi = impi;
         Impu = impu;
-        simulator.StateChanged += (_, change) => _changes.Writer.TryWrite(change);
-        simulator.NotifyReceived += (_, notification) => _notifications.Writer.TryWrite(notification);
+        _reports.Watch(simulator);
     }
 
     public UeSimulator Simulator { get; }
@@ -80,25 +78,9 @@ internal sealed class BrowserUe : IAsyncDisposable
         await NextNotificationAsync(n => n.Document is not null);
     }
 
-    public async Task<UeNotification> NextNotificationAsync(Func<UeNotification, bool> match)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var next = await _notifications.Reader.ReadAsync(timeout.Token);
-            if (match(next)) return next;
-        }
-    }
+    public Task<UeNotification> NextNotificationAsync(Func<UeNotification, bool> match) => _reports.NextNotificationAsync(match);
 
-    public async Task<UeStateChange> NextStateAsync(UeRegistrationState state)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var next = await _changes.Reader.ReadAsync(timeout.Token);
-            if (next.Current == state) return next;
-        }
-    }
+    public Task<UeStateChange> NextStateAsync(UeRegistrationState state) => _reports.NextStateAsync(state);
 
     /// <summary>Deregisters (when still registered) and closes the UE, so the next test starts with an empty table.</summary>
     public async ValueTask DisposeAsync()

@@ -88,6 +88,8 @@ public sealed class RegistrationsBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#sip-message .imslab-sip-header-name", new() { HasText = "WWW-Authenticate" })).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#sip-message")).ToContainTextAsync("algorithm=AKAv1-MD5");
         await BrowserFixture.ScreenshotAsync(page, "registration-detail");
+        await arrows.Last.ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.ScreenshotAsync(page, "registration-detail-ladder");
 
         await page.ClickAsync("#theme-toggle");
         await page.WaitForFunctionAsync(DashboardPage.DarkBackgroundScript);
