@@ -52,6 +52,7 @@ public sealed class RegistrationsBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#live-indicator")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "registrations");
 
+        var bindingId = await row.GetAttributeAsync("data-binding");
         await row.Locator(".imslab-deregister").ClickAsync();
         var dialog = page.Locator("#deregister-dialog");
         await Assertions.Expect(dialog).ToContainTextAsync(ue.Impi);
@@ -66,6 +67,9 @@ public sealed class RegistrationsBrowserTests(BrowserFixture browser)
         Assert.Equal(UeFailureReason.NetworkRejected, (await ue.NextStateAsync(UeRegistrationState.Deregistered)).Reason);
         var logged = await EventuallyAsync(RegistrationEventType.NetworkDeregistered, ue.Impi);
         Assert.Equal("admin", logged.Actor);
+
+        await page.GotoAsync("/registrations/" + bindingId);
+        await Assertions.Expect(page.Locator("#registration-gone")).ToContainTextAsync("Registration not found");
     }
 
     [Fact]
