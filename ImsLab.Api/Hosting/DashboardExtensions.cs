@@ -1,4 +1,5 @@
 using ImsLab.Web.Components;
+using ImsLab.Web.Services.Live;
 using ImsLab.Web.Services.Tools;
 using Radzen;
 
@@ -6,8 +7,6 @@ namespace ImsLab.Api.Hosting;
 
 internal static class DashboardExtensions
 {
-    private const int HomeFallbackOrder = 1000;
-
     public static WebApplicationBuilder AddImsLabDashboard(this WebApplicationBuilder builder)
     {
         // `dotnet run` without launch settings runs as Production, where the static files of referenced
@@ -19,6 +18,7 @@ internal static class DashboardExtensions
         services.AddCascadingAuthenticationState();
         services.AddRadzenComponents();
         services.AddSingleton<AkaTool>();
+        services.AddScoped<CircuitRegistrationFeed>();
         // The chosen light/dark theme survives reloads and is applied before the first paint (no flash of the other theme).
         services.AddRadzenCookieThemeService(options =>
         {
@@ -43,12 +43,8 @@ internal static class DashboardExtensions
     public static WebApplication MapImsLabDashboard(this WebApplication app)
     {
         app.MapStaticAssets();
+        // The Overview page is routed at "/" itself, so the bare address needs no redirect.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        // Someone opening the bare address lands on the dashboard. A page routed at "/" (Overview) outranks this
-        // fallback: a higher order loses to the components' default order 0, so the two never conflict.
-        app.MapGet("/", () => TypedResults.LocalRedirect(DashboardPaths.Home))
-            .WithOrder(HomeFallbackOrder)
-            .ExcludeFromDescription();
         return app;
     }
 }

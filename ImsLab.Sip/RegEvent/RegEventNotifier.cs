@@ -311,6 +311,14 @@ internal sealed partial class RegEventNotifier : IDisposable
         }
 
         _metrics.NotifySent();
+        if (_options.TraceSipMessages && work.Subscribe is null)
+        {
+            // A NOTIFY for a later change and the watcher's answer, for the dashboard's ladder diagram (the first one
+            // already went into the SUBSCRIBE's own event, see Announce).
+            var answer = result.Response!;
+            Publish(state, RegistrationEventType.RegEventNotified, SipTraces.Describe(answer.StatusCode, answer.ReasonPhrase),
+                [SipTraces.Sent(request, flow, now), SipTraces.Received(answer, result.Flow ?? flow, _time.GetUtcNow())]);
+        }
         if (work.Termination is { } reason)
         {
             Remove(dialog, "terminated: " + ReasonName(reason));

@@ -25,6 +25,8 @@ public enum RegistrationEventType
     RegEventSubscribed,
     /// <summary>A reg-event subscription ended.</summary>
     RegEventTerminated,
+    /// <summary>A reg-event NOTIFY after the first was accepted by the watcher (published only while SIP messages are traced, for the ladder).</summary>
+    RegEventNotified,
     /// <summary>Audit: a subscriber was created.</summary>
     SubscriberCreated,
     /// <summary>Audit: a subscriber was changed (update, enable/disable, bar, key rotation, SQN reset).</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml.Linq;
 using ImsLab.Sip.Messages;
 using ImsLab.Sip.Registrar;
+using ImsLab.Sip.Subscribers;
 using ImsLab.Sip.Transport;
 using ImsLab.Tests.Sip.RegEvent;
 
@@ -67,6 +68,24 @@ public sealed class RegEventEndToEndTests : IAsyncLifetime
         Assert.Equal("600000", contact.Attribute("expires")!.Value);
         var instance = contact.Elements(Ns + "unknown-param").Single(p => p.Attribute("name")!.Value == "+sip.instance");
         Assert.Equal("\"<urn:gsma:imei:35396707-002435-0>\"", instance.Value);
+    }
+
+    [Fact]
+    public async Task LaterNotifiesAreTracedForTheLadderDiagramEachAsItsOwnEvent()
+    {
+        var (ue, _, _) = await RegisteredAndSubscribedAsync(SipTransportProtocol.Udp);
+        await using var _ = ue;
+        await _core.NextEventAsync(RegistrationEventType.RegEventSubscribed);
+
+        Assert.Equal(200, (await ue.RegisterWithAkaAsync(contact: $"<sip:second@{ue.Peer.SentBy}>")).StatusCode);
+        await ue.ReceiveNotifyAsync();
+        var notified = await _core.NextEventAsync(RegistrationEventType.RegEventNotified);
+
+        Assert.Equal(TestSubscribers.AkaImpu, notified.Impu);
+        Assert.Equal("200 OK", notified.Reason);
+        Assert.Equal([SipTraceDirection.Sent, SipTraceDirection.Received], notified.SipTrace!.Select(t => t.Direction));
+        Assert.StartsWith("NOTIFY ", notified.SipTrace![0].Text, StringComparison.Ordinal);
+        Assert.Contains("<reginfo", notified.SipTrace[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using ImsLab.Sip.RegEvent;
-using System.Threading.Channels;
 using ImsLab.Sip.Registrar;
 using ImsLab.Sip.Subscribers;
 using ImsLab.Sip.Transport;
@@ -15,9 +14,7 @@ namespace ImsLab.Tests.EndToEnd;
 /// </summary>
 public sealed class UeSimulatorEndToEndTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-    private readonly Channel<UeStateChange> _changes = Channel.CreateUnbounded<UeStateChange>();
-    private readonly Channel<UeNotification> _notifications = Channel.CreateUnbounded<UeNotification>();
+    private readonly UeReports _reports = new();
     private ImsCoreHarness _core = null!;
 
     public async Task InitializeAsync() => _core = await ImsCoreHarness.StartAsync(ImsCoreHarness.InMemory());
@@ -36,33 +33,16 @@ public sealed class UeSimulatorEndToEndTests : IAsyncLifetime
             Credentials = credentials,
             InstanceId = "urn:uuid:00000000-0000-1000-8000-000a95a0e128",
         }, _core.Clock, NullLoggerFactory.Instance);
-        ue.StateChanged += (_, change) => _changes.Writer.TryWrite(change);
-        ue.NotifyReceived += (_, notification) => _notifications.Writer.TryWrite(notification);
+        _reports.Watch(ue);
         return ue;
     }
 
     private UeSimulator AkaUe(SipTransportProtocol protocol) =>
         Ue(protocol, new UeAkaCredentials(TestSubscribers.AkaCredentials()), TestSubscribers.AkaImpi, TestSubscribers.AkaImpu);
 
-    private async Task<UeNotification> NextNotificationAsync(Func<UeNotification, bool> match)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var next = await _notifications.Reader.ReadAsync(timeout.Token);
-            if (match(next)) return next;
-        }
-    }
+    private Task<UeNotification> NextNotificationAsync(Func<UeNotification, bool> match) => _reports.NextNotificationAsync(match);
 
-    private async Task<UeStateChange> NextStateAsync(UeRegistrationState state)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var next = await _changes.Reader.ReadAsync(timeout.Token);
-            if (next.Current == state) return next;
-        }
-    }
+    private Task<UeStateChange> NextStateAsync(UeRegistrationState state) => _reports.NextStateAsync(state);
 
     [Theory]
     [InlineData(SipTransportProtocol.Udp)]

@@ -9,14 +9,14 @@ public sealed class DashboardHostingTests(ApiFactory factory) : IClassFixture<Ap
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     [Fact]
-    public async Task BareAddressLeadsToTheDashboardHome()
+    public async Task BareAddressIsTheOverviewAndAsksAnonymousVisitorsToLogIn()
     {
         using var client = NonRedirectingClient();
 
         var response = await client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/tools/aka", response.Headers.Location?.ToString());
+        Assert.EndsWith("/login?returnUrl=%2F", response.Headers.Location?.ToString());
     }
 
     [Fact]
