@@ -44,22 +44,28 @@ internal static class ServiceProfilesApi
         await profiles.GetAsync(name, cancellationToken) is { } view ? TypedResults.Ok(view) : NotFound($"service profile {name}");
 
     public static async Task<Results<Created<ServiceProfileView>, ValidationProblem, ProblemHttpResult>> CreateServiceProfile(
-        ServiceProfileInput request, ClaimsPrincipal user, ServiceProfileService profiles, CancellationToken cancellationToken) =>
-        await profiles.CreateAsync(request, ImsLabPrincipal.ActorOf(user), cancellationToken) switch
+        ServiceProfileInput request, ClaimsPrincipal user, ServiceProfileService profiles, CancellationToken cancellationToken)
+    {
+        if (Nulls(request) is { Count: > 0 } nulls) return TypedResults.ValidationProblem(nulls);
+        return await profiles.CreateAsync(request, ImsLabPrincipal.ActorOf(user), cancellationToken) switch
         {
             ProvisioningResult<ServiceProfileView>.Created(var view) => TypedResults.Created(Location(view.Name), view),
             ProvisioningResult<ServiceProfileView>.Invalid(var errors) => TypedResults.ValidationProblem(errors),
             var other => Problem(other),
         };
+    }
 
     public static async Task<Results<Ok<ServiceProfileView>, ValidationProblem, ProblemHttpResult>> ReplaceServiceProfile(
-        string name, ServiceProfileInput request, ClaimsPrincipal user, ServiceProfileService profiles, CancellationToken cancellationToken) =>
-        await profiles.ReplaceAsync(name, request, ImsLabPrincipal.ActorOf(user), cancellationToken) switch
+        string name, ServiceProfileInput request, ClaimsPrincipal user, ServiceProfileService profiles, CancellationToken cancellationToken)
+    {
+        if (Nulls(request) is { Count: > 0 } nulls) return TypedResults.ValidationProblem(nulls);
+        return await profiles.ReplaceAsync(name, request, ImsLabPrincipal.ActorOf(user), cancellationToken) switch
         {
             ProvisioningResult<ServiceProfileView>.Ok(var view) => TypedResults.Ok(view),
             ProvisioningResult<ServiceProfileView>.Invalid(var errors) => TypedResults.ValidationProblem(errors),
             var other => Problem(other),
         };
+    }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteServiceProfile(
         string name, ClaimsPrincipal user, ServiceProfileService profiles, CancellationToken cancellationToken) =>
@@ -68,6 +74,32 @@ internal static class ServiceProfilesApi
             ProvisioningResult<ServiceProfileView>.Ok => TypedResults.NoContent(),
             var other => Problem(other),
         };
+
+    /// <summary>
+    /// JSON nulls the service's types cannot hold (a null name, criterion, trigger or value): named here, as the service
+    /// expects complete input.
+    /// </summary>
+    private static Dictionary<string, string[]> Nulls(ServiceProfileInput input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (input.Name is null) errors["name"] = ["Required."];
+        if (input.Criteria is null) errors["criteria"] = ["Use [] for none."];
+        for (var i = 0; i < (input.Criteria?.Count ?? 0); i++)
+        {
+            var criterion = input.Criteria![i];
+            if (criterion is null) errors[$"criteria[{i}]"] = ["Must not be null."];
+            else if (criterion.ApplicationServerUri is null) errors[$"criteria[{i}].applicationServerUri"] = ["Required."];
+            else if (criterion.Triggers is null) errors[$"criteria[{i}].triggers"] = ["Use [] for none."];
+            else
+            {
+                for (var j = 0; j < criterion.Triggers.Count; j++)
+                {
+                    if (criterion.Triggers[j]?.Value is null) errors[$"criteria[{i}].triggers[{j}].value"] = ["Required."];
+                }
+            }
+        }
+        return errors;
+    }
 
     private static ProblemHttpResult Problem(ProvisioningResult<ServiceProfileView> result) => result switch
     {

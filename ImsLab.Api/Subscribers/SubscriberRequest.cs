@@ -79,11 +79,13 @@ internal sealed class SubscriberRequest
             Imsi = Imsi,
             Msisdn = Msisdn,
             Enabled = Enabled ?? true,
+            // JSON nulls inside the arrays become empty values, which the service rejects with a message naming the field.
             PublicIdentities = [.. (Impus ?? []).Select(i => new PublicIdentityInput
             {
-                Uri = i.Uri ?? "", Barred = i.Barred, CanRegister = i.CanRegister, ImplicitSetId = i.ImplicitSet, ServiceProfile = i.ServiceProfile,
+                Uri = i?.Uri ?? "", Barred = i?.Barred ?? false, CanRegister = i?.CanRegister ?? true, ImplicitSetId = i?.ImplicitSet ?? 1,
+                ServiceProfile = i?.ServiceProfile,
             })],
-            AllowedVisitedNetworks = Roaming?.AllowedNetworks,
+            AllowedVisitedNetworks = Roaming?.AllowedNetworks?.Select(n => n ?? "").ToList(),
         };
     }
 

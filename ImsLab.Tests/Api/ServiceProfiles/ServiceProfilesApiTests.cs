@@ -70,6 +70,10 @@ public sealed class ServiceProfilesApiTests(ApiFactory factory) : IClassFixture<
 
     [Theory]
     [InlineData("""{"name":"","criteria":[]}""", "name")]
+    [InlineData("""{"name":null,"criteria":[]}""", "name")]
+    [InlineData("""{"name":"p","criteria":[null]}""", "criteria[0]")]
+    [InlineData("""{"name":"p","criteria":[{"priority":1,"applicationServerUri":null}]}""", "criteria[0].applicationServerUri")]
+    [InlineData("""{"name":"p","criteria":[{"priority":1,"applicationServerUri":"sip:a@b","triggers":[null]}]}""", "criteria[0].triggers[0].value")]
     [InlineData("""{"name":"p","criteria":[{"priority":1,"applicationServerUri":"http://as.example.org"}]}""", "criteria[0].applicationServerUri")]
     [InlineData("""{"name":"p","criteria":[{"priority":1,"applicationServerUri":"sip:a@b"},{"priority":1,"applicationServerUri":"sip:a@b"}]}""", "criteria[1].priority")]
     [InlineData("""{"name":"p","criteria":[{"priority":1,"applicationServerUri":"sip:a@b","triggers":[{"kind":"Method","value":"invite"}]}]}""", "criteria[0].triggers[0].value")]

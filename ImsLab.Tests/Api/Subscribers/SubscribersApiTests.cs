@@ -71,6 +71,10 @@ public sealed class SubscribersApiTests(ApiFactory factory) : IClassFixture<ApiF
         { """{"impi":"a@x.org","impus":[{"uri":"sip:a@x.org"}],"auth":{"password":"p"},"imsi":"12ab"}""", "imsi" },
         { """{"impi":"a@x.org","impus":[{"uri":"sip:a@x.org"}],"auth":{"password":"p"},"roaming":{"allowedNetworks":[""]}}""", "roaming.allowedNetworks" },
         { """{"impi":"a@x.org","impus":[{"uri":"sip:a@x.org","serviceProfile":"no-such-profile"}],"auth":{"password":"p"}}""", "impus[0].serviceProfile" },
+        { """{"impi":"a@x.org","impus":[null],"auth":{"password":"p"}}""", "impus[0].uri" },
+        { """{"impi":"a@x.org","impus":[{"uri":"sip:a@x.org"}],"auth":{"password":"p"},"roaming":{"allowedNetworks":[null]}}""", "roaming.allowedNetworks" },
+        { """{"impi":"a@x.org","impus":[{"uri":"sip:a@x.org"}],"auth":{"schemes":[null],"password":"p"}}""", "auth.schemes" },
+        { """{"impus":[{"uri":"sip:a@x.org"}],"auth":{"password":"p"}}""", "impi" },
     };
 
     [Theory]
