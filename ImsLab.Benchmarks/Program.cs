@@ -1,5 +1,7 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using ImsLab.Benchmarks.Live;
+using ImsLab.Benchmarks.Memory;
 
 namespace ImsLab.Benchmarks;
 
@@ -8,7 +10,12 @@ internal static class BenchmarksProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        // "hub-storm" is a load measurement against the real host, not a BenchmarkDotNet micro-benchmark (README, Measuring).
+        // "memory [count]" runs the registered-contacts memory probe; "hub-storm ..." the live hub under a registration
+        // storm (README, Measuring); anything else goes to BenchmarkDotNet.
+        if (args is ["memory", ..])
+        {
+            return await RegisteredContactsMemoryProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+        }
         if (args is ["hub-storm", .. var stormArgs])
         {
             return await HubStorm.RunAsync(stormArgs);

@@ -7,11 +7,15 @@ namespace ImsLab.Sip.Registrar;
 /// <summary>Converts between the transport's <see cref="SipFlow"/> and the stored <see cref="BindingFlow"/>.</summary>
 internal static class BindingFlows
 {
-    public static BindingFlow ToBindingFlow(SipFlow flow) => new(
-        flow.Transport == SipTransportProtocol.Tcp ? "TCP" : "UDP",
-        flow.Remote.Address.ToString(), flow.Remote.Port,
-        flow.Local.Address.ToString(), flow.Local.Port,
-        flow.ConnectionId);
+    /// <summary>The stored form of <paramref name="flow"/>; our own address comes from <paramref name="strings"/> when given.</summary>
+    public static BindingFlow ToBindingFlow(SipFlow flow, BindingStringPool? strings = null)
+    {
+        var local = flow.Local.Address.ToString();
+        return new BindingFlow(flow.Transport == SipTransportProtocol.Tcp ? "TCP" : "UDP",
+            flow.Remote.Address.ToString(), flow.Remote.Port,
+            strings?.Share(local) ?? local, flow.Local.Port,
+            flow.ConnectionId);
+    }
 
     /// <summary>The flow to send on; null when the stored text is not an address (a corrupt row).</summary>
     public static SipFlow? ToSipFlow(BindingFlow flow)

@@ -34,6 +34,7 @@ internal sealed partial class Registrar : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ExpiryScheduler _expiry;
+    private readonly BindingStringPool _strings = new();
     private readonly ConcurrentDictionary<string, int> _authFailures = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastAuthenticated = new(StringComparer.OrdinalIgnoreCase);
 
@@ -97,12 +98,21 @@ internal sealed partial class Registrar : IDisposable
             var members = profile?.ImplicitRegistrationSet(group.Key) is { Count: > 0 } set
                 ? set
                 : [new PublicIdentity(group.Key, false, true, 0, null)];
-            var registration = _table.GetOrCreate(group.Key, members);
+            // One instance of each identity string per set, shared by the table key, the members and every binding,
+            // instead of one per row and one per profile (a million contacts make that hundreds of megabytes).
+            var impu = members.FirstOrDefault(m => string.Equals(m.Uri, group.Key, StringComparison.Ordinal))?.Uri ?? group.Key;
+            var registration = _table.GetOrCreate(impu, members);
+            var impi = profile?.Impi ?? first.Impi;
+            var reloaded = group.Select(b => _strings.ShareStrings(b with
+            {
+                Impu = string.Equals(b.Impu, registration.RegisteredImpu, StringComparison.Ordinal) ? registration.RegisteredImpu : b.Impu,
+                Impi = string.Equals(b.Impi, impi, StringComparison.Ordinal) ? impi : b.Impi,
+            })).ToArray();
             lock (registration.Gate)
             {
-                _table.SetBindings(registration, [.. registration.Bindings, .. group]);
+                _table.SetBindings(registration, [.. registration.Bindings, .. reloaded]);
             }
-            foreach (var binding in group)
+            foreach (var binding in reloaded)
             {
                 _expiry.Schedule(new ScheduledExpiry(binding.Impu, binding.Id, binding.ExpiresAt));
             }
@@ -372,8 +382,11 @@ internal sealed partial class Registrar : IDisposable
         foreach (var contact in request.Contacts)
         {
             contacts.Add(new RequestedContact(contact.Uri.ToString(), contact.Parameters.ToString(), contact.Expires ?? request.Expires,
-                contact.Q, contact.InstanceId, contact.RegId, contact.FeatureTags));
+                contact.Q, contact.InstanceId, contact.RegId, _strings.ShareAll(contact.FeatureTags)));
         }
+        var members = profile.ImplicitRegistrationSet(impu);
+        // The profile's instance of the IMPU string is kept by the set's members anyway: the bindings share it.
+        impu = members.FirstOrDefault(m => string.Equals(m.Uri, impu, StringComparison.Ordinal))?.Uri ?? impu;
         var bindingRequest = new BindingRequest
         {
             Impu = impu,
@@ -382,14 +395,13 @@ internal sealed partial class Registrar : IDisposable
             Wildcard = request.HasWildcardContact,
             CallId = request.CallId!,
             CSeq = request.CSeq!.Value.Number,
-            Flow = BindingFlows.ToBindingFlow(flow),
-            Path = [.. request.Headers.GetAll(SipHeaderNames.Path)],
-            UserAgent = request.Headers.GetFirst(SipHeaderNames.UserAgent),
-            AccessNetworkInfo = request.Headers.GetFirst(SipHeaderNames.PAccessNetworkInfo),
-            VisitedNetwork = request.PVisitedNetworkIds is { Count: > 0 } visited ? visited[0] : null,
+            Flow = BindingFlows.ToBindingFlow(flow, _strings),
+            Path = _strings.ShareAll([.. request.Headers.GetAll(SipHeaderNames.Path)]),
+            UserAgent = _strings.Share(request.Headers.GetFirst(SipHeaderNames.UserAgent)),
+            AccessNetworkInfo = _strings.Share(request.Headers.GetFirst(SipHeaderNames.PAccessNetworkInfo)),
+            VisitedNetwork = _strings.Share(request.PVisitedNetworkIds is { Count: > 0 } visited ? visited[0] : null),
             Now = now,
         };
-        var members = profile.ImplicitRegistrationSet(impu);
 
         ImplicitSetRegistration registration;
         BindingUpdate update;
