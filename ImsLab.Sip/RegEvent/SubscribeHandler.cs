@@ -190,10 +190,4 @@ internal sealed class SubscribeHandler(RegEventNotifier notifier, RegistrationTa
         response.Headers.Add(SipHeaderNames.Event, RegEventNotifier.EventPackage);
         return response;
     }
-
-    // The SUBSCRIBE and its 200 for the dashboard's ladder diagram, when the registrar traces SIP messages.
-    private IReadOnlyList<SipTraceEntry>? Trace(SipServerTransaction transaction, SipResponse accepted, DateTimeOffset at) =>
-        options.TraceSipMessages
-            ? [SipTraces.Received(transaction.Request, transaction.Flow, at), SipTraces.Sent(accepted, transaction.Flow, time.GetUtcNow())]
-            : null;
 }
