@@ -200,7 +200,7 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    internal string GetCanonicalName(int index) => _entries[index].CanonicalName;
+    internal string GetCanonicalName(int index) => CollectionsMarshal.AsSpan(_entries)[index].CanonicalName;
 
     internal string GetValue(int index)
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace ImsLab.Sip.Messages;
@@ -28,9 +27,15 @@ internal static class SipMethods
     /// <summary>As <see cref="Intern(ReadOnlySpan{char})"/> for the octets of a request line (a token, so ASCII).</summary>
     public static string Intern(ReadOnlySpan<byte> method)
     {
-        Span<char> chars = stackalloc char[16];
-        return method.Length <= chars.Length && Ascii.ToUtf16(method, chars, out var written) == OperationStatus.Done
-            ? Intern(chars[..written])
-            : Encoding.ASCII.GetString(method);
+        // Octets against the known names directly: no widening, and the length check skips most candidates.
+        foreach (var known in Known)
+        {
+            if (known.Length == method.Length && Ascii.Equals(method, known))
+            {
+                return known;
+            }
+        }
+
+        return Encoding.ASCII.GetString(method);
     }
 }

@@ -20,6 +20,13 @@ public sealed class SipUri : IEquatable<SipUri>
     private static readonly SearchValues<char> ParameterChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()%[]/:&+$?");
 
+    // The same sets without '%': text that holds none of its complement has no escape to check (one search, not two).
+    private static readonly SearchValues<char> UserCharsUnescaped =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()&=+$,;?/");
+
+    private static readonly SearchValues<char> ParameterCharsUnescaped =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()[]/:&+$?");
+
     private static readonly SearchValues<char> HostnameChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.");
 
@@ -183,7 +190,7 @@ public sealed class SipUri : IEquatable<SipUri>
 
             var passwordColon = userInfo.IndexOf(':');
             userPart = passwordColon < 0 ? userInfo : userInfo[..passwordColon];
-            if (userPart.IsEmpty || userPart.ContainsAnyExcept(UserChars) || !SipGrammar.HasValidEscapes(userPart))
+            if (userPart.IsEmpty || !IsEscapedText(userPart, UserCharsUnescaped, UserChars))
             {
                 return false;
             }
@@ -289,15 +296,22 @@ public sealed class SipUri : IEquatable<SipUri>
         }
         else
         {
-            var colon = text.IndexOf(':');
-            hostPart = colon < 0 ? text : text[..colon];
-            if (colon >= 0)
+            // ':' is not a hostname character, so the first character outside the set is either the port colon or
+            // makes the host invalid: one search does both.
+            var stop = text.IndexOfAnyExcept(HostnameChars);
+            if (stop >= 0 && text[stop] != ':')
             {
-                hasPort = true;
-                portPart = text[(colon + 1)..];
+                return false;
             }
 
-            if (hostPart.IsEmpty || hostPart.ContainsAnyExcept(HostnameChars) || hostPart[0] is '-' or '.')
+            hostPart = stop < 0 ? text : text[..stop];
+            if (stop >= 0)
+            {
+                hasPort = true;
+                portPart = text[(stop + 1)..];
+            }
+
+            if (hostPart.IsEmpty || hostPart[0] is '-' or '.')
             {
                 return false;
             }
@@ -361,8 +375,11 @@ public sealed class SipUri : IEquatable<SipUri>
         return true;
     }
 
-    internal static bool IsUriParameterText(ReadOnlySpan<char> text) =>
-        !text.ContainsAnyExcept(ParameterChars) && SipGrammar.HasValidEscapes(text);
+    internal static bool IsUriParameterText(ReadOnlySpan<char> text) => IsEscapedText(text, ParameterCharsUnescaped, ParameterChars);
+
+    // Every character in the set and every '%' a valid escape (RFC 3261 25.1 escaped); usually settled by the first search.
+    private static bool IsEscapedText(ReadOnlySpan<char> text, SearchValues<char> unescaped, SearchValues<char> allowed) =>
+        !text.ContainsAnyExcept(unescaped) || (!text.ContainsAnyExcept(allowed) && SipGrammar.HasValidEscapes(text));
 
     /// <summary>
     /// Canonical text: scheme:user@host:port;params?headers (tel: number;params). A password is shown as "***" so that

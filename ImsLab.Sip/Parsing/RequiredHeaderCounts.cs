@@ -15,6 +15,9 @@ internal struct RequiredHeaderCounts
     public int CSeq;
     public int MaxForwards;
     public int ContentLength;
+    public int Contact;
+    public int ViaIndex;
+    public int ContactIndex;
     public int FromIndex;
     public int ToIndex;
     public int CallIdIndex;
@@ -27,7 +30,7 @@ internal struct RequiredHeaderCounts
         // Canonical names of known headers are the SipHeaderNames constants, so reference comparison suffices.
         if (ReferenceEquals(canonical, SipHeaderNames.Via))
         {
-            Via++;
+            Note(ref Via, ref ViaIndex, index);
         }
         else if (ReferenceEquals(canonical, SipHeaderNames.From))
         {
@@ -52,6 +55,10 @@ internal struct RequiredHeaderCounts
         else if (ReferenceEquals(canonical, SipHeaderNames.ContentLength))
         {
             Note(ref ContentLength, ref ContentLengthIndex, index);
+        }
+        else if (ReferenceEquals(canonical, SipHeaderNames.Contact))
+        {
+            Note(ref Contact, ref ContactIndex, index);
         }
     }
 

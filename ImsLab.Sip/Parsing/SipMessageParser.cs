@@ -198,11 +198,16 @@ public static class SipMessageParser
         // accessors parse the same text with the same code), so a parse allocates no objects nobody asks for.
         var headers = message.Headers;
         var scratch = SipCharScratch.Get();
-        for (var i = 0; i < headers.Count; i++)
+        // The counts say where the first Via (and Contact) line is and how many there are: visit only those.
+        for (int i = counts.ViaIndex, seen = 0; seen < counts.Via; i++)
         {
-            if (ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.Via) && !AreValidVias(headers.GetValueChars(i, scratch)))
+            if (ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.Via))
             {
-                return (SipParseError.InvalidVia, "malformed Via");
+                seen++;
+                if (!AreValidVias(headers.GetValueChars(i, scratch)))
+                {
+                    return (SipParseError.InvalidVia, "malformed Via");
+                }
             }
         }
 
@@ -242,12 +247,15 @@ public static class SipMessageParser
         }
 
         var wildcard = false;
-        for (var i = 0; i < headers.Count; i++)
+        for (int i = counts.ContactIndex, seen = 0; seen < counts.Contact; i++)
         {
-            if (ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.Contact) &&
-                !AreValidContacts(headers.GetValueChars(i, scratch), ref wildcard))
+            if (ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.Contact))
             {
-                return (SipParseError.InvalidContact, "malformed Contact");
+                seen++;
+                if (!AreValidContacts(headers.GetValueChars(i, scratch), ref wildcard))
+                {
+                    return (SipParseError.InvalidContact, "malformed Contact");
+                }
             }
         }
 
