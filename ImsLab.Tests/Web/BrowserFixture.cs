@@ -32,6 +32,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         Host.StartServer();
         BaseUrl = Host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _playwright = await Playwright.CreateAsync();
+        // CI is two cores running every test class at once: a page that answers in 50 ms alone can take seconds
+        // there. Waits stay event-driven; only the point at which a missing element counts as a failure moves.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
@@ -48,6 +51,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = 1366, Height = 800 },
         });
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
