@@ -86,7 +86,14 @@ public sealed class SubscriberPagesBrowserTests(BrowserFixture browser)
         await Assertions.Expect(errors.First).ToContainTextAsync("Expected 32 hex digits.");
         await BrowserFixture.ScreenshotAsync(page, "subscriber-import-report");
         Assert.Null(await Provisioning.GetAsync("web-import-1@ims.example.org", CancellationToken.None));
+
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace(",12345,", $",{K},", StringComparison.Ordinal));
+        await page.SetInputFilesAsync("#import-file", file);
+        await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("Imported 2 of 2 rows");
         await page.ClickAsync("#import-close");
+        await page.FillAsync("#subscriber-search", "web-import-");
+        await Assertions.Expect(page.Locator("#subscriber-grid tbody tr")).ToHaveCountAsync(2);
+        Assert.NotNull(await Provisioning.GetAsync("web-import-2@ims.example.org", CancellationToken.None));
     }
 
     [Fact]
