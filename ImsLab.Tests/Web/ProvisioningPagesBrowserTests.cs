@@ -131,6 +131,31 @@ public sealed class ProvisioningPagesBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task ABurstOfTenThousandEventsKeepsTheNewestThousandAndThePageResponsive()
+    {
+        var page = await LogInAsync("admin", ApiFactory.AdminPassword, "/events");
+        await page.FillAsync("#events-identity", "burst@ims.example.org");
+        await page.PressAsync("#events-identity", "Enter");
+        await Assertions.Expect(page.Locator("#events-empty")).ToBeVisibleAsync();
+
+        var bus = browser.Host.Services.GetRequiredService<RegistrationEventBus>();
+        for (var i = 0; i < 10_000; i++)
+        {
+            bus.Publish(new RegistrationEvent
+            {
+                Id = Guid.CreateVersion7(), OccurredAt = DateTimeOffset.UtcNow, Type = RegistrationEventType.Refreshed,
+                Impi = "burst@ims.example.org", Reason = $"burst {i}", Actor = "ue",
+            });
+        }
+
+        // Batched into a few redraws; the oldest beyond the page's thousand (or the batcher's queue) are let go.
+        await Assertions.Expect(page.Locator("#events-grid .rz-pager-summary")).ToContainTextAsync("(1000 events shown)", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#events-grid tbody tr").First).ToContainTextAsync("burst 9999");
+        await page.ClickAsync("#events-live");
+        await Assertions.Expect(page.Locator("#events-live-state")).ToHaveTextAsync("Paused");
+    }
+
+    [Fact]
     public async Task ViewerCannotOpenTheApiKeysPage()
     {
         await Access.CreateUserAsync("keys-viewer", "viewer-password-1", UserRole.Viewer, "test", CancellationToken.None);
