@@ -103,7 +103,7 @@ public sealed class ProvisioningPagesBrowserTests(BrowserFixture browser)
 
         await page.FillAsync("#ifc-as-0", "sip:vm.ims.example.org;lr");
         await page.ClickAsync("#profile-save");
-        await Assertions.Expect(page.Locator("#profile-editor")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#profile-editor")).ToHaveCountAsync(0, SubscriberPagesBrowserTests.SaveTimeout);
         var row = page.Locator("#profile-grid tbody tr", new() { HasText = "web-voicemail" });
         await Assertions.Expect(row).ToContainTextAsync("sip:vm.ims.example.org;lr");
         await Assertions.Expect(row).ToContainTextAsync("Method INVITE");
@@ -128,6 +128,31 @@ public sealed class ProvisioningPagesBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#new-profile")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator(".profile-edit")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator(".profile-delete")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task ABurstOfTenThousandEventsKeepsTheNewestThousandAndThePageResponsive()
+    {
+        var page = await LogInAsync("admin", ApiFactory.AdminPassword, "/events");
+        await page.FillAsync("#events-identity", "burst@ims.example.org");
+        await page.PressAsync("#events-identity", "Enter");
+        await Assertions.Expect(page.Locator("#events-empty")).ToBeVisibleAsync();
+
+        var bus = browser.Host.Services.GetRequiredService<RegistrationEventBus>();
+        for (var i = 0; i < 10_000; i++)
+        {
+            bus.Publish(new RegistrationEvent
+            {
+                Id = Guid.CreateVersion7(), OccurredAt = DateTimeOffset.UtcNow, Type = RegistrationEventType.Refreshed,
+                Impi = "burst@ims.example.org", Reason = $"burst {i}", Actor = "ue",
+            });
+        }
+
+        // Batched into a few redraws; the oldest beyond the page's thousand (or the batcher's queue) are let go.
+        await Assertions.Expect(page.Locator("#events-grid .rz-pager-summary")).ToContainTextAsync("(1000 events shown)", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#events-grid tbody tr").First).ToContainTextAsync("burst 9999");
+        await page.ClickAsync("#events-live");
+        await Assertions.Expect(page.Locator("#events-live-state")).ToHaveTextAsync("Paused");
     }
 
     [Fact]

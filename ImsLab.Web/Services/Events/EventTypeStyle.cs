@@ -4,7 +4,7 @@ using Radzen;
 namespace ImsLab.Web.Services.Events;
 
 /// <summary>How an event type reads on the timeline: a badge colour by what it means and a short label.</summary>
-public static class EventTypeStyle
+internal static class EventTypeStyle
 {
     /// <summary>Green for a UE getting service, red for failures and removals by the network, grey for audit.</summary>
     public static BadgeStyle BadgeOf(RegistrationEventType type) => type switch

@@ -6,7 +6,7 @@ namespace ImsLab.Web.Services.Provisioning;
 /// The dashboard's browser-side helpers (wwwroot/imslab-interop.js), imported on first use by the page that owns
 /// this instance and released with it.
 /// </summary>
-public sealed class BrowserInterop(IJSRuntime js) : IAsyncDisposable
+internal sealed class BrowserInterop(IJSRuntime js) : IAsyncDisposable
 {
     private const string ModulePath = "./_content/ImsLab.Web/imslab-interop.js";
 

@@ -3,7 +3,7 @@ using ImsLab.Data.Entities;
 namespace ImsLab.Web.Services.Provisioning;
 
 /// <summary>One editable initial filter criterion (TS 29.228 B.2.2) of the service profile editor.</summary>
-public sealed class CriterionRow
+internal sealed class CriterionRow
 {
     /// <summary>Evaluation order, lower first.</summary>
     public int Priority { get; set; }

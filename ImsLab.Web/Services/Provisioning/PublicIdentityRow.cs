@@ -1,7 +1,7 @@
 namespace ImsLab.Web.Services.Provisioning;
 
 /// <summary>One editable IMPU row of the subscriber editor.</summary>
-public sealed class PublicIdentityRow
+internal sealed class PublicIdentityRow
 {
     /// <summary>sip:, sips: or tel: URI.</summary>
     public string Uri { get; set; } = "";

@@ -3,7 +3,7 @@ using ImsLab.Data.Provisioning;
 namespace ImsLab.Web.Services.Provisioning;
 
 /// <summary>The service profile editor's state, turned into a <see cref="ServiceProfileInput"/> that the service validates.</summary>
-public sealed class ServiceProfileForm
+internal sealed class ServiceProfileForm
 {
     /// <summary>The profile's name before editing, or null when creating.</summary>
     public string? OriginalName { get; private init; }

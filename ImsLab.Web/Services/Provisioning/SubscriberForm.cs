@@ -8,7 +8,7 @@ namespace ImsLab.Web.Services.Provisioning;
 /// service, which alone decides what is valid. Secrets start empty when editing: a stored key is only replaced when
 /// the user asks to, and the stored value never comes back to the browser.
 /// </summary>
-public sealed class SubscriberForm
+internal sealed class SubscriberForm
 {
     /// <summary>Operator key kinds of the OP/OPc choice.</summary>
     public const string OpKind = "op", OpcKind = "opc";

@@ -3,7 +3,7 @@ using ImsLab.Data.Entities;
 namespace ImsLab.Web.Services.Provisioning;
 
 /// <summary>One editable service point trigger (TS 29.228 B.2.2 SPT) of the service profile editor.</summary>
-public sealed class TriggerRow
+internal sealed class TriggerRow
 {
     /// <summary>The CNF/DNF group.</summary>
     public int Group { get; set; }
