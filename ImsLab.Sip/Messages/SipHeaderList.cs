@@ -48,7 +48,16 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     /// <summary>Appends a parsed line whose value is the UTF-8 slice [start, start+length) of the source set by <see cref="AttachSource"/>.</summary>
     internal void AddParsed(string name, string canonicalName, int valueStart, int valueLength)
     {
-        _entries.Add(new Entry(name, canonicalName, null, valueStart, valueLength));
+        // Two calls so that the usual one stores a constant null as the written name, which needs no write barrier.
+        if (ReferenceEquals(name, canonicalName))
+        {
+            _entries.Add(new Entry(canonicalName, valueStart, valueLength));
+        }
+        else
+        {
+            _entries.Add(new Entry(name, canonicalName, null, valueStart, valueLength));
+        }
+
         Version++;
     }
 
@@ -278,6 +287,16 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
             ValueLength = valueLength;
             Value = value;
             _writtenName = ReferenceEquals(name, canonicalName) ? null : name;
+        }
+
+        /// <summary>A parsed line whose name was written in canonical form, its value still a slice of the source.</summary>
+        public Entry(string canonicalName, int valueStart, int valueLength)
+        {
+            CanonicalName = canonicalName;
+            ValueStart = valueStart;
+            ValueLength = valueLength;
+            Value = null;
+            _writtenName = null;
         }
 
         public readonly string Name => _writtenName ?? CanonicalName;

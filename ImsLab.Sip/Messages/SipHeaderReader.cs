@@ -59,15 +59,19 @@ internal static class SipHeaderReader
         headers.GetFirstCanonical(SipHeaderNames.CSeq) is { } text && SipCSeq.TryParse(text, out var cseq) ? cseq : null;
 
     public static int? ReadInteger(SipHeaderList headers, string canonical, int max) =>
-        headers.GetFirstCanonical(canonical) is { } text && SipGrammar.TryParseDecimal(SipGrammar.TrimLws(text), max, out var value)
-            ? (int)value
-            : null;
+        TryReadDecimal(headers, canonical, max, out var value) ? (int)value : null;
 
     // RFC 3261 25.1 delta-seconds; RFC 4475 scalar02: values beyond 2^32-1 are not a number we use.
     public static int? ReadDeltaSeconds(SipHeaderList headers, string canonical) =>
-        headers.GetFirstCanonical(canonical) is { } text && SipGrammar.TryParseDecimal(SipGrammar.TrimLws(text), uint.MaxValue, out var value)
-            ? (int)Math.Min(value, int.MaxValue)
-            : null;
+        TryReadDecimal(headers, canonical, uint.MaxValue, out var value) ? (int)Math.Min(value, int.MaxValue) : null;
+
+    // The first line of the header as a decimal, read from the received octets without decoding a string.
+    private static bool TryReadDecimal(SipHeaderList headers, string canonical, long max, out long value)
+    {
+        value = 0;
+        var index = headers.IndexOf(canonical);
+        return index >= 0 && SipGrammar.TryParseDecimal(SipGrammar.TrimLws(headers.GetValueChars(index, SipCharScratch.Get())), max, out value);
+    }
 
     public static IReadOnlyList<SipContact> ReadContacts(SipHeaderList headers)
     {
