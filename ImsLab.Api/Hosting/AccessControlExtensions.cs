@@ -44,6 +44,7 @@ internal static class AccessControlExtensions
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
                 options.LoginPath = DashboardPaths.Login;
+                options.AccessDeniedPath = DashboardPaths.AccessDenied;
                 options.ReturnUrlParameter = "returnUrl";
                 options.Events.OnRedirectToLogin = context => IsApiRequest(context.Request)
                     ? ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized",

@@ -164,7 +164,7 @@ public sealed class ProvisioningPagesBrowserTests(BrowserFixture browser)
 
         // The host refuses the route itself (admin policy), before any of the page renders.
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await Assertions.Expect(page.Locator("h1")).Not.ToHaveTextAsync("API keys");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Not allowed");
         await Assertions.Expect(page.Locator("#create-key")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "api-keys-viewer");
     }

@@ -9,6 +9,9 @@ public static class DashboardPaths
     /// <summary>The statically rendered login form.</summary>
     public const string Login = "/login";
 
+    /// <summary>Where a logged-in user lands on a page their role does not allow (cookie AccessDeniedPath).</summary>
+    public const string AccessDenied = "/status/403";
+
     /// <summary>The live registrations table.</summary>
     public const string Registrations = "/registrations";
 
