@@ -31,4 +31,20 @@ public sealed class EventStreamReplayTests(ApiFactory factory) : IClassFixture<A
         Assert.Equal("Expired", live.GetProperty("type").GetString());
         Assert.Equal(impi, live.GetProperty("impi").GetString());
     }
+
+    [Fact]
+    public async Task AuditEventsReachTheLiveStreamAsTheyHappen()
+    {
+        using var admin = await ApiClients.AdminAsync(factory);
+        var (impi, impu) = SubscriberBodies.NewIdentity("live-audit");
+        var (response, reader) = await SseReader.OpenAsync(admin, $"/api/events/stream?impi={Uri.EscapeDataString(impi)}");
+        using var _ = response;
+        using var __ = reader;
+
+        await SubscriberBodies.CreateAsync(admin, SubscriberBodies.Digest(impi, impu));
+        var created = await reader.NextEventAsync(_ => true, Patience);
+
+        Assert.Equal("SubscriberCreated", created.GetProperty("type").GetString());
+        Assert.Equal("admin", created.GetProperty("actor").GetString());
+    }
 }
