@@ -301,7 +301,10 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
 
         public readonly string Name => _writtenName ?? CanonicalName;
 
+        // Known names are shared instances, so a lookup usually ends at the reference or the length; only names of the
+        // same length go on to the case-insensitive comparison that unknown headers need.
         public readonly bool Is(string canonical) =>
-            ReferenceEquals(CanonicalName, canonical) || string.Equals(CanonicalName, canonical, StringComparison.OrdinalIgnoreCase);
+            ReferenceEquals(CanonicalName, canonical) ||
+            (CanonicalName.Length == canonical.Length && string.Equals(CanonicalName, canonical, StringComparison.OrdinalIgnoreCase));
     }
 }
