@@ -35,11 +35,19 @@ internal sealed class RegistrationEventsBroadcaster(
         {
             await foreach (var batch in batcher.ReadBatchesAsync(stoppingToken))
             {
-                var events = batch.Select(EventResponse.From).ToArray();
-                var toAll = LiveConnection.Message(LiveMessages.Events, events); // serialized at most once, when first written
-                foreach (var connection in connections.All)
+                try
                 {
-                    Deliver(connection, events, toAll);
+                    var events = batch.Select(EventResponse.From).ToArray();
+                    var toAll = LiveConnection.Message(LiveMessages.Events, events); // serialized at most once, when first written
+                    foreach (var connection in connections.All)
+                    {
+                        Deliver(connection, events, toAll);
+                    }
+                }
+                catch (Exception exception)
+                {
+                    // An exception leaving a BackgroundService stops the host: lose this batch, not the SIP engine.
+                    LiveLog.BatchFailed(logger, batch.Count, exception);
                 }
                 WarnOfDrops(batcher.Dropped);
             }

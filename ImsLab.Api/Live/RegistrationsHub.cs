@@ -8,9 +8,10 @@ namespace ImsLab.Api.Live;
 /// <summary>
 /// Live registration events at /hubs/registrations. A client subscribes to every event, to IMPUs or IMPIs, and to
 /// the counters; the <see cref="RegistrationEventsBroadcaster"/> and <see cref="RegistrationCountersBroadcaster"/>
-/// send what each connection asked for (see <see cref="LiveConnection"/> for why per connection; <see cref="LiveHubLifetimeManager"/> opens and closes them). Viewers and admins
-/// only: events name subscribers (cookie or API key; the negotiate request and the WebSocket upgrade both carry the
-/// credentials, and a refused one gets 401).
+/// send what each connection asked for (<see cref="LiveConnection"/> says why per connection, and
+/// <see cref="LiveHubLifetimeManager"/> opens and closes them). Viewers and admins only: events name subscribers
+/// (cookie or API key; the negotiate request and the WebSocket upgrade both carry the credentials, and a refused one
+/// gets 401).
 /// </summary>
 [Authorize(Policy = ImsLabPolicies.Viewer)]
 internal sealed class RegistrationsHub(LiveConnections connections, RegistrationStatistics statistics) : Hub
@@ -28,14 +29,14 @@ internal sealed class RegistrationsHub(LiveConnections connections, Registration
     public void SubscribeImpu(string impu)
     {
         var identity = Identity(impu, "IMPU");
-        Update(s => s with { Impus = s.Impus.Add(Counted(s, identity, s.Impus)) });
+        Update(s => s.Impus.Contains(identity) ? s : WithRoom(s) with { Impus = s.Impus.Add(identity) });
     }
 
     /// <summary>Events of one private identity.</summary>
     public void SubscribeImpi(string impi)
     {
         var identity = Identity(impi, "IMPI");
-        Update(s => s with { Impis = s.Impis.Add(Counted(s, identity, s.Impis)) });
+        Update(s => s.Impis.Contains(identity) ? s : WithRoom(s) with { Impis = s.Impis.Add(identity) });
     }
 
     /// <summary>The counters now, then every second.</summary>
@@ -57,9 +58,9 @@ internal sealed class RegistrationsHub(LiveConnections connections, Registration
         connection.Subscription = change(connection.Subscription);
     }
 
-    private static string Counted(LiveSubscription subscription, string identity, IReadOnlySet<string> set) =>
-        set.Contains(identity) || subscription.IdentityCount < MaxIdentitiesPerConnection
-            ? identity
+    private static LiveSubscription WithRoom(LiveSubscription subscription) =>
+        subscription.IdentityCount < MaxIdentitiesPerConnection
+            ? subscription
             : throw new HubException($"A connection watches at most {MaxIdentitiesPerConnection} IMPUs and IMPIs; call Unsubscribe first.");
 
     // HubException messages reach the client as they are; other exceptions would arrive as a generic error.
