@@ -141,5 +141,22 @@ internal sealed class RawUe(SipTestPeer peer, string impi, string impu) : IAsync
         return notify;
     }
 
+    /// <summary>
+    /// Receives NOTIFYs (answering each 200) until one matches. A REGISTER's own NOTIFY is queued just after its 200
+    /// went out, so on a busy machine the SUBSCRIBE that follows can overtake it and the watcher gets one more
+    /// "active" NOTIFY first — legal (RFC 3680: the version counts on), so such tests wait for the one they mean.
+    /// </summary>
+    public async Task<SipRequest> ReceiveNotifyAsync(Func<SipRequest, bool> match, int maxSkipped = 3)
+    {
+        for (var skipped = 0; ; skipped++)
+        {
+            var notify = await ReceiveNotifyAsync();
+            if (match(notify) || skipped == maxSkipped)
+            {
+                return notify;
+            }
+        }
+    }
+
     public ValueTask DisposeAsync() => Peer.DisposeAsync();
 }

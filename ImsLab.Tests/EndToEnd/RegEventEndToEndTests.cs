@@ -206,7 +206,7 @@ public sealed class RegEventEndToEndTests : IAsyncLifetime
         await using var _ = ue;
 
         var result = await _core.Engine.NetworkProcedures.DeregisterAsync(TestSubscribers.AkaImpi, null, null, reason, "operator");
-        var notify = await ue.ReceiveNotifyAsync();
+        var notify = await ue.ReceiveNotifyAsync(n => n.Headers.GetFirst("Subscription-State")?.StartsWith("terminated", StringComparison.Ordinal) == true);
 
         Assert.Equal(1, result.AffectedContacts);
         Assert.Single(result.EventIds);
