@@ -11,11 +11,7 @@ namespace ImsLab.Tests.Api.Postgres;
 [Collection(PostgresCollection.Name)]
 public sealed class SubscribersOnPostgresTests(PgFixture postgres)
 {
-    private async Task<ApiFactory> HostAsync(string name) => new(new Dictionary<string, string>
-    {
-        ["ConnectionStrings:ImsLab"] = await postgres.CreateDatabaseAsync(name + "_" + Guid.NewGuid().ToString("N")),
-        ["ImsLab:Secrets:MasterKey"] = new string('5', 64),
-    });
+    private Task<ApiFactory> HostAsync(string name) => PostgresApiHost.StartAsync(postgres, name);
 
     [Fact]
     public async Task SubscribersAreProvisionedSearchedExportedAndImportedOnPostgres()

@@ -11,6 +11,8 @@ using ImsLab.Tests.Api.Events;
 using ImsLab.Tests.Api.Subscribers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using ImsLab.Tests.Api.Postgres;
+using ImsLab.Tests.Support;
 
 namespace ImsLab.Tests.Api.Registrations;
 
@@ -18,8 +20,11 @@ namespace ImsLab.Tests.Api.Registrations;
 /// The whole loop over the real host: a subscriber created with POST /api/subscribers registers from the UE simulator,
 /// shows in /api/registrations with its SIP trace, arrives on the SSE stream, and is deregistered over REST.
 /// </summary>
-public sealed class RegistrationsEndToEndTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public abstract class RegistrationsEndToEndTests(ApiFactory factory)
 {
+    /// <summary>The host these tests run against.</summary>
+    protected ApiFactory Host => factory;
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     private sealed class Handset : IAsyncDisposable
@@ -303,4 +308,16 @@ public sealed class RegistrationsEndToEndTests(ApiFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+}
+
+/// <summary>The same tests on the embedded database (the quick-start default).</summary>
+public sealed class RegistrationsOnEmbeddedDatabaseTests(ApiFactory factory) : RegistrationsEndToEndTests(factory), IClassFixture<ApiFactory>;
+
+/// <summary>The same tests on PostgreSQL, the production store: a fresh database and host per test.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class RegistrationsOnPostgresTests(PgFixture postgres) : RegistrationsEndToEndTests(PostgresApiHost.Start(postgres, "registrations")), IAsyncLifetime
+{
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
 }

@@ -1,12 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ImsLab.Tests.Api.Postgres;
 using ImsLab.Tests.Api.Subscribers;
+using ImsLab.Tests.Support;
 
 namespace ImsLab.Tests.Api.ServiceProfiles;
 
-public sealed class ServiceProfilesApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public abstract class ServiceProfilesApiTests(ApiFactory factory)
 {
+    /// <summary>The host these tests run against.</summary>
+    protected ApiFactory Host => factory;
+
     private static object Profile(string name, string asUri = "sip:as1.ims.example.org") => new
     {
         name,
@@ -104,4 +109,16 @@ public sealed class ServiceProfilesApiTests(ApiFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+}
+
+/// <summary>The same tests on the embedded database (the quick-start default).</summary>
+public sealed class ServiceProfilesOnEmbeddedDatabaseTests(ApiFactory factory) : ServiceProfilesApiTests(factory), IClassFixture<ApiFactory>;
+
+/// <summary>The same tests on PostgreSQL, the production store: a fresh database and host per test.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ServiceProfilesOnPostgresTests(PgFixture postgres) : ServiceProfilesApiTests(PostgresApiHost.Start(postgres, "service_profiles")), IAsyncLifetime
+{
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
 }
