@@ -56,6 +56,13 @@ internal sealed class BrowserUe : IAsyncDisposable
         }, "test", CancellationToken.None);
         Assert.IsType<ProvisioningResult<SubscriberView>.Created>(created);
 
+        return ForSubscriber(services, impi, impu, AkaCredentials.FromOpc(K, Opc, Amf));
+    }
+
+    /// <summary>A UE (not started yet) for a subscriber provisioned some other way, such as the dashboard's dialog.</summary>
+    public static BrowserUe ForSubscriber(IServiceProvider services, string impi, string impu, AkaCredentials keys)
+    {
+        var realm = services.GetRequiredService<ImsLabSipEngineOptions>().Registrar.Realm ?? throw new InvalidOperationException("The host has no realm.");
         var engine = services.GetRequiredService<ImsLabSipEngine>();
         var registrar = engine.BoundEndpoints.First(e => e.Protocol == SipTransportProtocol.Udp).EndPoint;
         var simulator = new UeSimulator(new UeSimulatorOptions
@@ -64,7 +71,7 @@ internal sealed class BrowserUe : IAsyncDisposable
             Impu = impu,
             Domain = realm,
             Registrar = registrar,
-            Credentials = new UeAkaCredentials(AkaCredentials.FromOpc(K, Opc, Amf)),
+            Credentials = new UeAkaCredentials(keys),
             UserAgent = "ImsLab-UeSim/browser-test",
         }, TimeProvider.System, NullLoggerFactory.Instance);
         return new BrowserUe(simulator, impi, impu);
