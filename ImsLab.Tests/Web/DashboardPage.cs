@@ -18,6 +18,23 @@ internal static class DashboardPage
     public static Task WaitForCircuitAsync(IPage page) =>
         Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
 
+    /// <summary>
+    /// Waits until a dialog closed after its save; when it stays open, the failure says what the dialog shows (the
+    /// validation or conflict message), not only that it is still there.
+    /// </summary>
+    public static async Task ExpectClosedAfterSaveAsync(IPage page, string dialogSelector)
+    {
+        try
+        {
+            await Assertions.Expect(page.Locator(dialogSelector)).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        }
+        catch (PlaywrightException failure)
+        {
+            var shown = await page.Locator(dialogSelector).InnerTextAsync(new() { Timeout = 1_000 });
+            throw new Xunit.Sdk.XunitException($"{dialogSelector} stayed open after saving; it shows:\n{shown}\n({failure.Message.Split('\n')[0]})");
+        }
+    }
+
     /// <summary>True when the page background is dark: the relative luminance of body's background is below one half.</summary>
     public const string DarkBackgroundScript = """
         () => {

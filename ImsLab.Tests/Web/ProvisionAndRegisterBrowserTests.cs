@@ -29,7 +29,7 @@ public sealed class ProvisionAndRegisterBrowserTests(BrowserFixture browser)
         await page.FillAsync("#edit-op", Op);
         await page.FillAsync("#edit-impu-0", impu);
         await page.ClickAsync("#edit-save");
-        await Assertions.Expect(page.Locator("#subscriber-editor")).ToHaveCountAsync(0, SubscriberPagesBrowserTests.SaveTimeout);
+        await DashboardPage.ExpectClosedAfterSaveAsync(page, "#subscriber-editor");
 
         await page.GotoAsync("/registrations");
         await DashboardPage.WaitForCircuitAsync(page);

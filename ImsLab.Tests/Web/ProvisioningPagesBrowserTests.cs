@@ -103,7 +103,7 @@ public sealed class ProvisioningPagesBrowserTests(BrowserFixture browser)
 
         await page.FillAsync("#ifc-as-0", "sip:vm.ims.example.org;lr");
         await page.ClickAsync("#profile-save");
-        await Assertions.Expect(page.Locator("#profile-editor")).ToHaveCountAsync(0, SubscriberPagesBrowserTests.SaveTimeout);
+        await DashboardPage.ExpectClosedAfterSaveAsync(page, "#profile-editor");
         var row = page.Locator("#profile-grid tbody tr", new() { HasText = "web-voicemail" });
         await Assertions.Expect(row).ToContainTextAsync("sip:vm.ims.example.org;lr");
         await Assertions.Expect(row).ToContainTextAsync("Method INVITE");

@@ -11,12 +11,6 @@ namespace ImsLab.Tests.Web;
 [Collection(BrowserCollection.Name)]
 public sealed class SubscriberPagesBrowserTests(BrowserFixture browser)
 {
-    /// <summary>
-    /// For a dialog to close after a save: the save writes the database and the audit log, which can take longer
-    /// than the default five seconds when the whole suite shares two busy cores.
-    /// </summary>
-    internal static readonly LocatorAssertionsToHaveCountOptions SaveTimeout = new() { Timeout = 15_000 };
-
     private const string K = "112233445566778899aabbccddeeff11";
     private const string Op = "22334455667788991122334455667788";
 
@@ -40,7 +34,7 @@ public sealed class SubscriberPagesBrowserTests(BrowserFixture browser)
         await page.ClickAsync("#edit-add-impu");
         await page.FillAsync("#edit-impu-1", "tel:+15557770001");
         await page.ClickAsync("#edit-save");
-        await Assertions.Expect(page.Locator("#subscriber-editor")).ToHaveCountAsync(0, SaveTimeout);
+        await DashboardPage.ExpectClosedAfterSaveAsync(page, "#subscriber-editor");
 
         var stored = await Provisioning.GetAsync("web-create@ims.example.org", CancellationToken.None);
         Assert.NotNull(stored);
@@ -63,7 +57,7 @@ public sealed class SubscriberPagesBrowserTests(BrowserFixture browser)
         await page.ClickAsync("#edit-impu-barred-1");
         await BrowserFixture.ScreenshotAsync(page, "subscriber-editor-edit");
         await page.ClickAsync("#edit-save");
-        await Assertions.Expect(page.Locator("#subscriber-editor")).ToHaveCountAsync(0, SaveTimeout);
+        await DashboardPage.ExpectClosedAfterSaveAsync(page, "#subscriber-editor");
         await Assertions.Expect(rows.First).ToContainTextAsync("15557770002");
 
         var edited = await Provisioning.GetAsync("web-create@ims.example.org", CancellationToken.None);
