@@ -35,7 +35,7 @@ public sealed class SippRegistrationTests(PgFixture postgres) : IAsyncLifetime
     private static string Hex(string octets) => Convert.ToHexStringLower(System.Text.Encoding.ASCII.GetBytes(octets));
 
     // A wrong answer is met with a fresh challenge before the failure limit (TS 24.229 5.4.1.2.1 / 5.4.1.2.3), and
-    // the scenario answers it once, as a UE would: Debian's SIPp 3.6.1 now and then sends an AKA response the
+    // the scenario answers it again, as a UE would (the registrar's 403 after its limit ends the loop): Debian's SIPp 3.6.1 now and then sends an AKA response the
     // registrar refuses (about one run in thirty, consistent with older SIPp hashing RES as a C string, which a zero
     // octet in the 8-byte RES cuts short), while our own UE simulator never does. The test still demands a 200.
     private const string Scenario = """
@@ -51,7 +51,7 @@ public sealed class SippRegistrationTests(PgFixture postgres) : IAsyncLifetime
               From: <sip:[field0]@[field1]>;tag=[pid]SIPpTag[call_number]
               To: <sip:[field0]@[field1]>
               Call-ID: [call_id]
-              CSeq: 1 REGISTER
+              CSeq: [cseq] REGISTER
               Contact: <sip:[field0]@[local_ip]:[local_port]>
               Expires: [field3]
               User-Agent: sipp
@@ -60,6 +60,7 @@ public sealed class SippRegistrationTests(PgFixture postgres) : IAsyncLifetime
             ]]>
           </send>
           <recv response="401" auth="true" />
+          <label id="answer" />
           <send retrans="500">
             <![CDATA[
 
@@ -69,7 +70,7 @@ public sealed class SippRegistrationTests(PgFixture postgres) : IAsyncLifetime
               From: <sip:[field0]@[field1]>;tag=[pid]SIPpTag[call_number]
               To: <sip:[field0]@[field1]>
               Call-ID: [call_id]
-              CSeq: 2 REGISTER
+              CSeq: [cseq] REGISTER
               Contact: <sip:[field0]@[local_ip]:[local_port]>
               [field2]
               Expires: [field3]
@@ -78,29 +79,8 @@ public sealed class SippRegistrationTests(PgFixture postgres) : IAsyncLifetime
 
             ]]>
           </send>
-          <recv response="401" auth="true" optional="true" next="again" />
-          <recv response="200" next="done" />
-          <label id="again" />
-          <send retrans="500">
-            <![CDATA[
-
-              REGISTER sip:[field1] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              Max-Forwards: 70
-              From: <sip:[field0]@[field1]>;tag=[pid]SIPpTag[call_number]
-              To: <sip:[field0]@[field1]>
-              Call-ID: [call_id]
-              CSeq: 3 REGISTER
-              Contact: <sip:[field0]@[local_ip]:[local_port]>
-              [field2]
-              Expires: [field3]
-              User-Agent: sipp
-              Content-Length: 0
-
-            ]]>
-          </send>
+          <recv response="401" auth="true" optional="true" next="answer" />
           <recv response="200" />
-          <label id="done" />
         </scenario>
         """;
 
