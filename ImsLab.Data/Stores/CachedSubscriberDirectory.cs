@@ -30,7 +30,7 @@ internal sealed class CachedSubscriberDirectory : ISubscriberDirectory, IDisposa
 
     public async ValueTask<SubscriberProfile?> FindByImpiAsync(string impi, CancellationToken cancellationToken)
     {
-        var key = "impi:" + (IdentityFormat.NormalizeImpi(impi) ?? impi);
+        var key = ImpiKey(impi);
         if (_cache.TryGetValue(key, out SubscriberProfile? cached)) return cached;
         var generation = Volatile.Read(ref _generation);
         var profile = await _inner.FindByImpiAsync(impi, cancellationToken);
@@ -40,11 +40,16 @@ internal sealed class CachedSubscriberDirectory : ISubscriberDirectory, IDisposa
 
     public async ValueTask<ImpuLookupResult> FindByImpuAsync(string impu, CancellationToken cancellationToken)
     {
-        var key = "impu:" + (IdentityFormat.NormalizeImpu(impu) ?? impu);
+        var key = ImpuKey(impu);
         if (_cache.TryGetValue(key, out ImpuLookupResult? cached)) return cached!;
         var generation = Volatile.Read(ref _generation);
         var result = await _inner.FindByImpuAsync(impu, cancellationToken);
         Store(key, result, result.Outcome == ImpuLookupOutcome.NotFound, generation);
+        if (result.Profile is { } profile)
+        {
+            // The REGISTER after the challenge names the IMPI: it finds the profile this lookup already loaded.
+            Store(ImpiKey(profile.Impi), profile, unknown: false, generation);
+        }
         return result;
     }
 
@@ -54,8 +59,8 @@ internal sealed class CachedSubscriberDirectory : ISubscriberDirectory, IDisposa
         lock (_gate)
         {
             _generation++;
-            foreach (var impi in impis) _cache.Remove("impi:" + (IdentityFormat.NormalizeImpi(impi) ?? impi));
-            foreach (var impu in impus) _cache.Remove("impu:" + (IdentityFormat.NormalizeImpu(impu) ?? impu));
+            foreach (var impi in impis) _cache.Remove(ImpiKey(impi));
+            foreach (var impu in impus) _cache.Remove(ImpuKey(impu));
         }
     }
 
@@ -70,6 +75,10 @@ internal sealed class CachedSubscriberDirectory : ISubscriberDirectory, IDisposa
     }
 
     public void Dispose() => _cache.Dispose();
+
+    private static string ImpiKey(string impi) => "impi:" + (IdentityFormat.NormalizeImpi(impi) ?? impi);
+
+    private static string ImpuKey(string impu) => "impu:" + (IdentityFormat.NormalizeImpu(impu) ?? impu);
 
     private void Store<T>(string key, T value, bool unknown, long generation)
     {

@@ -10,7 +10,7 @@ namespace ImsLab.Data.Stores;
 
 /// <summary>
 /// The uncached HSS read side: one query loads an IMPI with its subscription, IMPUs and their service profile
-/// names; secrets are decrypted here and OPc derived from OP when OP was provisioned.
+/// names (by IMPI, or by one of its IMPUs); secrets are decrypted here and OPc derived from OP when OP was provisioned.
 /// </summary>
 internal sealed class SubscriberDirectory(IDbContextFactory<ImsLabDbContext> contexts, SecretCipher cipher) : ISubscriberDirectory
 {
@@ -21,19 +21,59 @@ internal sealed class SubscriberDirectory(IDbContextFactory<ImsLabDbContext> con
     {
         if (IdentityFormat.NormalizeImpi(impi) is not { } key) return null;
         await using var db = contexts.CreateDbContext();
-        var row = await db.PrivateIdentities.AsNoTracking()
-            .Where(p => p.Impi == key)
-            .Select(p => new
-            {
-                Identity = p,
-                SubscriptionName = p.Subscription.Name,
-                p.Subscription.AllowedVisitedNetworksJson,
-                Publics = p.Links.Select(l => new PublicIdentity(l.PublicIdentity.Uri, l.PublicIdentity.Barred, l.PublicIdentity.CanRegister,
-                    l.PublicIdentity.ImplicitSetId, l.PublicIdentity.ServiceProfile != null ? l.PublicIdentity.ServiceProfile.Name : null)).ToList(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (row is null) return null;
+        var row = await ProfileRows(db.PrivateIdentities.Where(p => p.Impi == key)).SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : ToProfile(row);
+    }
 
+    /// <summary>
+    /// The owner of an IMPU in one round trip: the profiles of at most two linked IMPIs are loaded at once, since an
+    /// IMPU nearly always has exactly one owner (a first REGISTER without Authorization, TS 24.229 5.4.1.2.1); only a
+    /// shared IMPU costs a second query, to list its candidates.
+    /// </summary>
+    public async ValueTask<ImpuLookupResult> FindByImpuAsync(string impu, CancellationToken cancellationToken)
+    {
+        if (IdentityFormat.NormalizeImpu(impu) is not { } key) return ImpuLookupResult.NotFound;
+        await using var db = contexts.CreateDbContext();
+        var rows = await ProfileRows(db.PrivateIdentities.Where(p => p.Links.Any(l => l.PublicIdentity.Uri == key)))
+            .Take(2)
+            .ToListAsync(cancellationToken);
+        switch (rows.Count)
+        {
+            case 0:
+                return ImpuLookupResult.NotFound;
+            case 1:
+                return new ImpuLookupResult(ImpuLookupOutcome.Found, ToProfile(rows[0]), [rows[0].Identity.Impi]);
+        }
+        var impis = await db.PublicIdentityLinks.AsNoTracking()
+            .Where(l => l.PublicIdentity.Uri == key)
+            .Select(l => l.PrivateIdentity.Impi)
+            .OrderBy(i => i)
+            .Take(MaxCandidates)
+            .ToListAsync(cancellationToken);
+        return new ImpuLookupResult(ImpuLookupOutcome.Ambiguous, null, impis);
+    }
+
+    /// <summary>An IMPI with everything its profile needs, as one row of one query.</summary>
+    private sealed class ProfileRow
+    {
+        public required PrivateIdentity Identity { get; init; }
+        public required string SubscriptionName { get; init; }
+        public string? AllowedVisitedNetworksJson { get; init; }
+        public required List<PublicIdentity> Publics { get; init; }
+    }
+
+    private static IQueryable<ProfileRow> ProfileRows(IQueryable<PrivateIdentity> identities) =>
+        identities.AsNoTracking().Select(p => new ProfileRow
+        {
+            Identity = p,
+            SubscriptionName = p.Subscription.Name,
+            AllowedVisitedNetworksJson = p.Subscription.AllowedVisitedNetworksJson,
+            Publics = p.Links.Select(l => new PublicIdentity(l.PublicIdentity.Uri, l.PublicIdentity.Barred, l.PublicIdentity.CanRegister,
+                l.PublicIdentity.ImplicitSetId, l.PublicIdentity.ServiceProfile != null ? l.PublicIdentity.ServiceProfile.Name : null)).ToList(),
+        });
+
+    private SubscriberProfile ToProfile(ProfileRow row)
+    {
         var p = row.Identity;
         return new SubscriberProfile
         {
@@ -50,25 +90,6 @@ internal sealed class SubscriberDirectory(IDbContextFactory<ImsLabDbContext> con
             Msisdn = p.Msisdn,
             Version = p.Version,
         };
-    }
-
-    public async ValueTask<ImpuLookupResult> FindByImpuAsync(string impu, CancellationToken cancellationToken)
-    {
-        if (IdentityFormat.NormalizeImpu(impu) is not { } key) return ImpuLookupResult.NotFound;
-        List<string> impis;
-        await using (var db = contexts.CreateDbContext())
-        {
-            impis = await db.PublicIdentityLinks.AsNoTracking()
-                .Where(l => l.PublicIdentity.Uri == key)
-                .Select(l => l.PrivateIdentity.Impi)
-                .OrderBy(i => i)
-                .Take(MaxCandidates)
-                .ToListAsync(cancellationToken);
-        }
-        if (impis.Count == 0) return ImpuLookupResult.NotFound;
-        if (impis.Count > 1) return new ImpuLookupResult(ImpuLookupOutcome.Ambiguous, null, impis);
-        var profile = await FindByImpiAsync(impis[0], cancellationToken);
-        return profile is null ? ImpuLookupResult.NotFound : new ImpuLookupResult(ImpuLookupOutcome.Found, profile, impis);
     }
 
     private AkaCredentials? LoadAka(PrivateIdentity p)
