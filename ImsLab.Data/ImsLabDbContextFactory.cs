@@ -1,13 +1,13 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace ImsLab.Data;
 
 /// <summary>
-/// Creates the provider-specific context behind the common <see cref="ImsLabDbContext"/> type. Contexts are pooled:
-/// the registrar's cold lookups and the group commits open one per round trip, and a fresh context resolves a whole
-/// scope of EF services each time, which under a burst of first registrations cost more CPU than the query itself.
+/// Creates the provider-specific context behind the common <see cref="ImsLabDbContext"/> type. Not pooled on purpose:
+/// with EF's context pool, a burst that exhausted the Npgsql pool (first registrations arriving faster than the
+/// database could answer) left connections checked out and unreachable, and every later REGISTER failed.
 /// </summary>
 internal sealed class ImsLabDbContextFactory : IDbContextFactory<ImsLabDbContext>
 {
@@ -17,38 +17,38 @@ internal sealed class ImsLabDbContextFactory : IDbContextFactory<ImsLabDbContext
     /// </summary>
     internal const int DefaultMaxAutoPrepare = 64;
 
-    private const int PoolSize = 256;
-
-    private readonly PooledDbContextFactory<PostgresImsLabDbContext>? _postgres;
-    private readonly PooledDbContextFactory<SqliteImsLabDbContext>? _sqlite;
+    private readonly DbContextOptions<PostgresImsLabDbContext>? _postgres;
+    private readonly DbContextOptions<SqliteImsLabDbContext>? _sqlite;
 
     public ImsLabDbContextFactory(DatabaseProvider provider, string connectionString)
     {
         Provider = provider;
         if (provider == DatabaseProvider.PostgreSql)
         {
-            _postgres = new PooledDbContextFactory<PostgresImsLabDbContext>(
-                new DbContextOptionsBuilder<PostgresImsLabDbContext>().UseNpgsql(WithAutoPrepare(connectionString)).Options, PoolSize);
+            _postgres = new DbContextOptionsBuilder<PostgresImsLabDbContext>().UseNpgsql(WithAutoPrepare(connectionString)).Options;
         }
         else
         {
-            _sqlite = new PooledDbContextFactory<SqliteImsLabDbContext>(
-                new DbContextOptionsBuilder<SqliteImsLabDbContext>().UseSqlite(connectionString)
-                    .AddInterceptors(new SqliteConnectionSetup()).Options, PoolSize);
+            _sqlite = new DbContextOptionsBuilder<SqliteImsLabDbContext>().UseSqlite(connectionString)
+                .AddInterceptors(new SqliteConnectionSetup()).Options;
         }
     }
 
     public DatabaseProvider Provider { get; }
 
     public ImsLabDbContext CreateDbContext() =>
-        _postgres is not null ? _postgres.CreateDbContext() : _sqlite!.CreateDbContext();
+        _postgres is not null ? new PostgresImsLabDbContext(_postgres) : new SqliteImsLabDbContext(_sqlite!);
 
     /// <summary>Turns on automatic preparation unless the connection string says how it wants it.</summary>
     internal static string WithAutoPrepare(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.ContainsKey("Max Auto Prepare")) return connectionString;
-        builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        // NpgsqlConnectionStringBuilder answers ContainsKey for every known keyword, so look at what was written.
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.Keys.Cast<string>().Any(key => key.Replace(" ", "").Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare };
         return builder.ConnectionString;
     }
 }

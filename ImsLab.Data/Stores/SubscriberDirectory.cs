@@ -34,7 +34,9 @@ internal sealed class SubscriberDirectory(IDbContextFactory<ImsLabDbContext> con
     {
         if (IdentityFormat.NormalizeImpu(impu) is not { } key) return ImpuLookupResult.NotFound;
         await using var db = contexts.CreateDbContext();
-        var rows = await ProfileRows(db.PrivateIdentities.Where(p => p.Links.Any(l => l.PublicIdentity.Uri == key)))
+        // From the IMPU's unique index outwards: filtering IMPIs by "has a link to it" under a LIMIT let PostgreSQL walk
+        // every IMPI in key order looking for a second owner that does not exist.
+        var rows = await ProfileRows(db.PublicIdentityLinks.Where(l => l.PublicIdentity.Uri == key).Select(l => l.PrivateIdentity))
             .Take(2)
             .ToListAsync(cancellationToken);
         switch (rows.Count)

@@ -127,4 +127,25 @@ public sealed class SubscriberDirectoryTests(PgFixture postgres)
         Assert.Null(await directory.FindByImpiAsync(input.Impi, default));
         Assert.Equal(ImpuLookupOutcome.NotFound, (await directory.FindByImpuAsync("tel:+15550000001", default)).Outcome);
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task ImpuLookupLeavesTheProfileCachedForTheRegisterThatNamesTheImpi(DatabaseProvider provider)
+    {
+        await using var host = await DataTestHost.CreateAsync(provider, postgres);
+        var input = TestSubscribers.Aka();
+        await host.Get<SubscriberProvisioningService>().CreateAsync(input, "test", default);
+        var directory = host.Get<ISubscriberDirectory>();
+
+        // A first REGISTER without Authorization: the IMPI is derived from the IMPU (TS 24.229 5.4.1.2.1).
+        Assert.Equal(input.Impi, (await directory.FindByImpuAsync("tel:+15550000001", default)).Profile!.Impi);
+        await using (var db = host.Contexts.CreateDbContext())
+        {
+            await db.PrivateIdentities.ExecuteUpdateAsync(s => s.SetProperty(p => p.Enabled, false));
+        }
+
+        // The challenged REGISTER names the IMPI: the profile loaded by the IMPU lookup answers, not the database.
+        Assert.True((await directory.FindByImpiAsync(input.Impi, default))!.Enabled);
+    }
 }
