@@ -114,7 +114,9 @@ public sealed class ImsLabSipEngine : IAsyncDisposable
             return;
         }
         await Stack.StopAsync(cancellationToken).ConfigureAwait(false);
-        await _commits.DisposeAsync().ConfigureAwait(false);
+        // Queued commits are still written, but only as long as the host lets stopping take: with the database gone
+        // each batch waits for a connection that never comes, and a stop that never ends is worse than losing them.
+        await _commits.DisposeAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -10,6 +10,10 @@ internal sealed class RegistrationEventLog(IDbContextFactory<ImsLabDbContext> co
     private static readonly string[] Columns =
         ["id", "occurred_at", "type", "impu", "impi", "contact", "flow", "reason", "actor", "sip_trace_json"];
 
+    // One array per column on PostgreSQL: the statement text is the same for every batch, so it is prepared once.
+    private static readonly string[] PostgresTypes =
+        ["uuid", "timestamptz", "text", "text", "text", "text", "text", "text", "text", "text"];
+
     public async ValueTask AppendAsync(IReadOnlyList<RegistrationEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0) return;
@@ -30,7 +34,7 @@ internal sealed class RegistrationEventLog(IDbContextFactory<ImsLabDbContext> co
                     8 => e.Actor,
                     _ => JsonText.FromTrace(e.SipTrace),
                 };
-            }, "ON CONFLICT (id) DO NOTHING", cancellationToken), cancellationToken);
+            }, "ON CONFLICT (id) DO NOTHING", cancellationToken, PostgresTypes), cancellationToken);
     }
 
     public async ValueTask<IReadOnlyList<RegistrationEvent>> QueryAsync(RegistrationEventQuery query, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -22,12 +23,13 @@ internal static partial class SipTraces
     private static string Remote(SipFlow flow) =>
         flow.Remote.ToString() + "/" + (flow.Transport == SipTransportProtocol.Tcp ? "TCP" : "UDP");
 
+    private static readonly SearchValues<string> KeyMarkers = SearchValues.Create(["ck=", "ik="], StringComparison.OrdinalIgnoreCase);
+
     private static string Text(SipMessage message)
     {
-        var text = Encoding.UTF8.GetString(message.ToBytes());
-        return text.Contains("ck=", StringComparison.OrdinalIgnoreCase) || text.Contains("ik=", StringComparison.OrdinalIgnoreCase)
-            ? KeyParameter().Replace(text, string.Empty)
-            : text;
+        var wire = message.Wire;
+        var text = Encoding.UTF8.GetString(wire.IsEmpty ? message.WireBytes() : wire.Span);
+        return text.AsSpan().ContainsAny(KeyMarkers) ? KeyParameter().Replace(text, string.Empty) : text;
     }
 
     [GeneratedRegex(@",\s*(?:ik|ck)\s*=\s*(?:""[^""]*""|[0-9A-Fa-f]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace ImsLab.Sip.Messages;
 
@@ -20,6 +21,9 @@ public abstract class SipMessage
     private SipCachedValue<string?> _contentType;
     private SipCachedValue<IReadOnlyList<SipContact>> _contacts;
     private SipCachedValue<bool> _wildcard;
+    private ReadOnlyMemory<byte> _body;
+    private ReadOnlyMemory<byte> _wire;
+    private int _wireHeadersVersion;
 
     private protected SipMessage(SipHeaderList headers)
     {
@@ -30,7 +34,15 @@ public abstract class SipMessage
     public SipHeaderList Headers { get; }
 
     /// <summary>The message body; Content-Length is derived from it on serialization.</summary>
-    public ReadOnlyMemory<byte> Body { get; set; }
+    public ReadOnlyMemory<byte> Body
+    {
+        get => _body;
+        set
+        {
+            _body = value;
+            _wire = default;
+        }
+    }
 
     /// <summary>All Via values, top first (comma-separated and repeated lines).</summary>
     public IReadOnlyList<SipVia> Vias => _vias.Get(Headers, static h => SipHeaderReader.ReadVias(h));
@@ -67,6 +79,37 @@ public abstract class SipMessage
 
     /// <summary>True when the Contact is "*" (RFC 3261 10.2.2, remove all bindings).</summary>
     public bool HasWildcardContact => _wildcard.Get(Headers, static h => SipHeaderReader.HasWildcardContact(h));
+
+    /// <summary>
+    /// The message as it crossed the wire: the octets received (without leading CRLFs or anything after the body), or
+    /// the octets last sent. Empty for a message built here and not sent yet. Traces show these, not a re-serialization.
+    /// </summary>
+    internal ReadOnlyMemory<byte> Wire
+    {
+        // A header changed since (a To tag, a Via received parameter) makes the octets stale.
+        get => _wireHeadersVersion == Headers.Version ? _wire : default;
+        set
+        {
+            _wire = value;
+            _wireHeadersVersion = Headers.Version;
+        }
+    }
+
+    /// <summary>
+    /// The serialized message, made once: a response is traced and sent from the same octets. The array must not be
+    /// changed by the caller.
+    /// </summary>
+    internal byte[] WireBytes()
+    {
+        var wire = Wire;
+        if (!wire.IsEmpty && MemoryMarshal.TryGetArray(wire, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length)
+        {
+            return segment.Array;
+        }
+        var bytes = ToBytes();
+        Wire = bytes;
+        return bytes;
+    }
 
     /// <summary>Serializes the message (RFC 3261 7); Content-Length is written from <see cref="Body"/>.</summary>
     public byte[] ToBytes()

@@ -305,6 +305,7 @@ public static class SipMessageParser
 
         // The body shares the copy that the header values are sliced from.
         message.Body = bodyLength == 0 ? ReadOnlyMemory<byte>.Empty : new ReadOnlyMemory<byte>(buffer, bodyStart, bodyLength);
+        message.Wire = new ReadOnlyMemory<byte>(buffer, start, bodyStart - start + bodyLength);
         return (SipParseError.None, string.Empty);
     }
 

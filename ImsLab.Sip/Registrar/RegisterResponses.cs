@@ -1,3 +1,4 @@
+using ImsLab.Sip.Transport;
 using System.Globalization;
 using ImsLab.Sip.Messages;
 using ImsLab.Sip.Subscribers;
@@ -21,7 +22,7 @@ internal static class RegisterResponses
         string scscfUri,
         DateTimeOffset now)
     {
-        var response = SipResponse.CreateFor(request, 200);
+        var response = Create(request, 200);
         foreach (var binding in bindings)
         {
             var remaining = Math.Max(0, (long)Math.Ceiling((binding.ExpiresAt - now).TotalSeconds));
@@ -58,24 +59,24 @@ internal static class RegisterResponses
 
     /// <summary>403 with a Warning a lab engineer can read (RFC 3261 20.43; TS 24.228 6.9.2 uses 312 for roaming).</summary>
     public static SipResponse Forbidden(SipRequest request, string warningAgent, string text, int warningCode = 399) =>
-        WithWarning(SipResponse.CreateFor(request, 403), warningAgent, text, warningCode);
+        WithWarning(Create(request, 403), warningAgent, text, warningCode);
 
     /// <summary>RFC 3261 10.3 step 7: 423 with the shortest expiry accepted.</summary>
     public static SipResponse IntervalTooBrief(SipRequest request, int minExpires)
     {
-        var response = SipResponse.CreateFor(request, 423);
+        var response = Create(request, 423);
         response.Headers.Add(SipHeaderNames.MinExpires, minExpires.ToString(CultureInfo.InvariantCulture));
         return response;
     }
 
     /// <summary>An error answer with a reason phrase that names the problem.</summary>
     public static SipResponse Error(SipRequest request, int statusCode, string reasonPhrase) =>
-        SipResponse.CreateFor(request, statusCode, reasonPhrase);
+        Create(request, statusCode, reasonPhrase);
 
     /// <summary>401 with the challenge (RFC 3261 22.1, TS 24.229 5.4.1.2.1).</summary>
     public static SipResponse Unauthorized(SipRequest request, string wwwAuthenticate)
     {
-        var response = SipResponse.CreateFor(request, 401);
+        var response = Create(request, 401);
         response.Headers.Add(SipHeaderNames.WwwAuthenticate, wwwAuthenticate);
         return response;
     }
@@ -104,5 +105,14 @@ internal static class RegisterResponses
         }
         parsed.Remove("expires");
         return parsed.ToString();
+    }
+
+    // RFC 3261 8.2.6.2: a final response carries a To tag. Added here rather than by the transaction, so that the
+    // trace of the exchange is the message that was sent, serialized once for both.
+    private static SipResponse Create(SipRequest request, int statusCode, string? reasonPhrase = null)
+    {
+        var response = SipResponse.CreateFor(request, statusCode, reasonPhrase);
+        SipToTag.EnsureOnFinal(response);
+        return response;
     }
 }

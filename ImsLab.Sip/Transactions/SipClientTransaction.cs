@@ -24,7 +24,7 @@ internal sealed class SipClientTransaction
     public SipClientTransaction(SipTransactionLayer layer, SipRequest request, string branch, SipFlow flow)
     {
         _layer = layer;
-        _bytes = request.ToBytes();
+        _bytes = request.WireBytes();
         _flow = flow;
         Request = request;
         Branch = branch;

@@ -79,7 +79,7 @@ public sealed class SipServerTransaction
     {
         ArgumentNullException.ThrowIfNull(response);
         EnsureToTag(response);
-        var bytes = response.ToBytes();
+        var bytes = response.WireBytes();
         SipFlow? target;
         lock (_gate)
         {

@@ -23,6 +23,16 @@ public sealed class SipListenerOptions
     /// </summary>
     public string? AdvertisedHost { get; set; }
 
+    /// <summary>
+    /// UDP only: the socket's receive buffer (SO_RCVBUF). The kernel's default (about 200 KB) holds some 30 ms of
+    /// REGISTERs at 4,000/s, so one garbage collection or busy core drops datagrams and the UEs retransmit 500 ms later;
+    /// Linux caps the value at net.core.rmem_max.
+    /// </summary>
+    public int ReceiveBufferBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>UDP only: receives outstanding on the socket at once; 0 means one per processor.</summary>
+    public int ReceiveLoops { get; set; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Protocol} {new IPEndPoint(Address, Port)}";
 }

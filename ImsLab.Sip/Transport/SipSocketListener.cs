@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace ImsLab.Sip.Transport;
 
-/// <summary>A bound listening socket and the one loop that serves it (receive for UDP, accept for TCP).</summary>
+/// <summary>A bound listening socket and the loops that serve it (receive for UDP, accept for TCP).</summary>
 internal abstract class SipSocketListener : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -41,10 +41,10 @@ internal abstract class SipSocketListener : IAsyncDisposable
 
     protected Socket Socket { get; }
 
-    protected void StartLoop(Func<CancellationToken, Task> loop)
+    protected void StartLoops(int count, Func<CancellationToken, Task> loop)
     {
         var stopping = _stopping.Token;
-        _loop = Task.Run(() => loop(stopping));
+        _loop = Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(() => loop(stopping))));
     }
 
     public async ValueTask DisposeAsync()

@@ -18,7 +18,7 @@ internal sealed class SipTcpListener : SipSocketListener
         Socket.Listen(Backlog);
     }
 
-    public void Start(Action<Socket> onAccepted) => StartLoop(ct => AcceptLoopAsync(onAccepted, ct));
+    public void Start(Action<Socket> onAccepted) => StartLoops(1, ct => AcceptLoopAsync(onAccepted, ct));
 
     private async Task AcceptLoopAsync(Action<Socket> onAccepted, CancellationToken ct)
     {

@@ -156,7 +156,7 @@ internal sealed class SipTransportLayer : IAsyncDisposable
 
     private async Task SendLoggedAsync(SipMessage message, SipFlow flow)
     {
-        var sent = await SendAsync(message.ToBytes(), flow, CancellationToken.None).ConfigureAwait(false);
+        var sent = await SendAsync(message.WireBytes(), flow, CancellationToken.None).ConfigureAwait(false);
         if (sent is not null && _logger.IsEnabled(LogLevel.Trace))
         {
             SipTransportLog.MessageSent(_logger, sent, SipLogRedactor.Render(message));

@@ -18,10 +18,19 @@ internal sealed class SipUdpChannel : SipSocketListener
     {
         _metrics = metrics;
         _logger = logger;
+        if (options.ReceiveBufferBytes > 0)
+        {
+            Socket.ReceiveBufferSize = options.ReceiveBufferBytes;
+        }
     }
 
+    /// <summary>
+    /// Starts the receive loops. Several receives wait on the socket at once, so datagrams keep being drained and
+    /// parsed on another core while one loop's thread is descheduled; UDP promises no order, and the transaction layer
+    /// is safe for concurrent messages.
+    /// </summary>
     public void Start(SipInboundProcessor inbound) =>
-        StartLoop(ct => ReceiveLoopAsync(inbound, ct));
+        StartLoops(Options.ReceiveLoops > 0 ? Options.ReceiveLoops : Environment.ProcessorCount, ct => ReceiveLoopAsync(inbound, ct));
 
     public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> datagram, IPEndPoint remote, CancellationToken ct)
     {
