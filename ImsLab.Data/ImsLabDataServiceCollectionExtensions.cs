@@ -33,7 +33,9 @@ public static class ImsLabDataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton(accessOptions);
-        services.AddSingleton<IDbContextFactory<ImsLabDbContext>>(new ImsLabDbContextFactory(options.Provider, options.ConnectionString));
+        // Made by the container so that it disposes the factory's connection pool with the host.
+        services.AddSingleton(_ => new ImsLabDbContextFactory(options.Provider, options.ConnectionString));
+        services.AddSingleton<IDbContextFactory<ImsLabDbContext>>(sp => sp.GetRequiredService<ImsLabDbContextFactory>());
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ImsLabDbContext>>().CreateDbContext());
         services.AddSingleton(sp => MasterKeyLoader.Load(options, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MasterKeyLoader).FullName!)));
 

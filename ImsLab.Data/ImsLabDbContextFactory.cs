@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace ImsLab.Data;
@@ -9,7 +10,7 @@ namespace ImsLab.Data;
 /// with EF's context pool, a burst that exhausted the Npgsql pool (first registrations arriving faster than the
 /// database could answer) left connections checked out and unreachable, and every later REGISTER failed.
 /// </summary>
-internal sealed class ImsLabDbContextFactory : IDbContextFactory<ImsLabDbContext>
+internal sealed class ImsLabDbContextFactory : IDbContextFactory<ImsLabDbContext>, IAsyncDisposable
 {
     /// <summary>
     /// Statements Npgsql prepares on its own once they repeat. The registrar sends the same few statements thousands of
@@ -19,13 +20,18 @@ internal sealed class ImsLabDbContextFactory : IDbContextFactory<ImsLabDbContext
 
     private readonly DbContextOptions<PostgresImsLabDbContext>? _postgres;
     private readonly DbContextOptions<SqliteImsLabDbContext>? _sqlite;
+    private readonly NpgsqlDataSource? _dataSource;
+    private readonly string _connectionString;
 
     public ImsLabDbContextFactory(DatabaseProvider provider, string connectionString)
     {
         Provider = provider;
+        _connectionString = connectionString;
         if (provider == DatabaseProvider.PostgreSql)
         {
-            _postgres = new DbContextOptionsBuilder<PostgresImsLabDbContext>().UseNpgsql(WithAutoPrepare(connectionString)).Options;
+            // One pool for EF's contexts and the hand-written SQL of the hot paths.
+            _dataSource = NpgsqlDataSource.Create(WithAutoPrepare(connectionString));
+            _postgres = new DbContextOptionsBuilder<PostgresImsLabDbContext>().UseNpgsql(_dataSource).Options;
         }
         else
         {
@@ -38,6 +44,32 @@ internal sealed class ImsLabDbContextFactory : IDbContextFactory<ImsLabDbContext
 
     public ImsLabDbContext CreateDbContext() =>
         _postgres is not null ? new PostgresImsLabDbContext(_postgres) : new SqliteImsLabDbContext(_sqlite!);
+
+    /// <summary>
+    /// An open connection for hand-written SQL, without a context: creating one resolves a scope of EF services, which
+    /// the group commits and event-log batches paid thousands of times a second for nothing they used.
+    /// </summary>
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (_dataSource is not null)
+        {
+            return await _dataSource.OpenConnectionAsync(cancellationToken);
+        }
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await SqliteConnectionSetup.ApplyAsync(connection, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _dataSource?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>Turns on automatic preparation unless the connection string says how it wants it.</summary>
     internal static string WithAutoPrepare(string connectionString)

@@ -9,7 +9,7 @@ namespace ImsLab.Data.Stores;
 /// ON CONFLICT DO UPDATE for all upserts, on SQLite multi-row VALUES of 40 rows; removals are DELETE ... IN (...)
 /// per chunk. Group commit thus costs a few round trips whatever the batch size.
 /// </summary>
-internal sealed class BindingStore(IDbContextFactory<ImsLabDbContext> contexts) : IBindingStore
+internal sealed class BindingStore(ImsLabDbContextFactory contexts) : IBindingStore
 {
     private static readonly string[] Columns =
     [

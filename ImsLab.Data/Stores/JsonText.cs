@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ImsLab.Sip.Subscribers;
 
@@ -6,7 +7,9 @@ namespace ImsLab.Data.Stores;
 /// <summary>The JSON text columns: string lists and SIP traces.</summary>
 internal static class JsonText
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    // Minimal escaping: these columns are read back by this class, never embedded in HTML, and a SIP trace is full
+    // of '<', '>' and '+' that the default encoder would write as six-character escapes.
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string FromList(IReadOnlyList<string> values) => values.Count == 0 ? "[]" : JsonSerializer.Serialize(values, Options);
 

@@ -1,42 +1,46 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ImsLab.Data.Stores;
 
-/// <summary>Runs hand-written SQL on a context's own connection (the hot paths that EF change tracking would slow down).</summary>
+/// <summary>Runs hand-written SQL on a bare connection (the hot paths that EF contexts and change tracking would slow down).</summary>
 internal static class RawSql
 {
     /// <summary>
-    /// Opens a context, begins a transaction, lets <paramref name="work"/> create commands with
+    /// Opens a connection, begins a transaction, lets <paramref name="work"/> create commands with
     /// <c>newCommand()</c> (already enlisted), and commits; any exception rolls everything back.
     /// </summary>
-    public static async Task InTransactionAsync(IDbContextFactory<ImsLabDbContext> contexts,
+    public static async Task InTransactionAsync(ImsLabDbContextFactory contexts,
         Func<Func<DbCommand>, ProviderSql, Task> work, CancellationToken cancellationToken)
     {
-        await using var db = contexts.CreateDbContext();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        var dbTransaction = transaction.GetDbTransaction();
-        await work(() =>
+        var (connection, provider) = await OpenAsync(contexts, cancellationToken);
+        await using (connection)
         {
-            var command = connection.CreateCommand();
-            command.Transaction = dbTransaction;
-            return command;
-        }, new ProviderSql(db.Provider));
-        await transaction.CommitAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await work(() =>
+            {
+                var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                return command;
+            }, new ProviderSql(provider));
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>Runs one auto-committed statement built by <paramref name="prepare"/> and returns its scalar result.</summary>
-    public static async Task<object?> ScalarAsync(IDbContextFactory<ImsLabDbContext> contexts,
+    public static async Task<object?> ScalarAsync(ImsLabDbContextFactory contexts,
         Action<DbCommand, ProviderSql> prepare, CancellationToken cancellationToken)
     {
-        await using var db = contexts.CreateDbContext();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        prepare(command, new ProviderSql(db.Provider));
-        var result = await command.ExecuteScalarAsync(cancellationToken);
-        return result is DBNull ? null : result;
+        var (connection, provider) = await OpenAsync(contexts, cancellationToken);
+        await using (connection)
+        {
+            await using var command = connection.CreateCommand();
+            prepare(command, new ProviderSql(provider));
+            var result = await command.ExecuteScalarAsync(cancellationToken);
+            return result is DBNull ? null : result;
+        }
     }
+
+    private static async Task<(DbConnection Connection, DatabaseProvider Provider)> OpenAsync(
+        ImsLabDbContextFactory contexts, CancellationToken cancellationToken) =>
+        (await contexts.OpenConnectionAsync(cancellationToken), contexts.Provider);
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ImsLab.Data.Stores;
 
 /// <summary>Reg-event subscription dialogs, written with one upsert statement each.</summary>
-internal sealed class RegEventSubscriptionStore(IDbContextFactory<ImsLabDbContext> contexts) : IRegEventSubscriptionStore
+internal sealed class RegEventSubscriptionStore(ImsLabDbContextFactory contexts) : IRegEventSubscriptionStore
 {
     private static readonly string[] Columns =
     [

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ImsLab.Data.Stores;
 
 /// <summary>The event log: batched multi-row inserts, indexed queries, retention by age.</summary>
-internal sealed class RegistrationEventLog(IDbContextFactory<ImsLabDbContext> contexts) : IRegistrationEventLog
+internal sealed class RegistrationEventLog(ImsLabDbContextFactory contexts) : IRegistrationEventLog
 {
     private static readonly string[] Columns =
         ["id", "occurred_at", "type", "impu", "impi", "contact", "flow", "reason", "actor", "sip_trace_json"];

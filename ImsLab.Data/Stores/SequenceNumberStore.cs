@@ -8,7 +8,7 @@ namespace ImsLab.Data.Stores;
 /// challenges for the same IMPI, in this process or another, never get the same SEQ (row lock on PostgreSQL, the
 /// database write lock on SQLite, which has RETURNING since 3.35).
 /// </summary>
-internal sealed class SequenceNumberStore(IDbContextFactory<ImsLabDbContext> contexts) : ISequenceNumberStore
+internal sealed class SequenceNumberStore(ImsLabDbContextFactory contexts) : ISequenceNumberStore
 {
     public async ValueTask<long> ReserveSeqAsync(string impi, int count, CancellationToken ct)
     {
