@@ -103,8 +103,18 @@ public sealed class ImsLabSipEngine : IAsyncDisposable
         _commits.Start();
         await _registrar.LoadAsync(_bindings, cancellationToken).ConfigureAwait(false);
         await _notifier.LoadAsync(cancellationToken).ConfigureAwait(false);
+        if (RegisteredContacts >= LargeReloadContacts)
+        {
+            // Reloading allocates several times what it keeps (rows, strings, lookups), and the server GC keeps that
+            // memory committed long after: with 1,000,000 contacts the process held about 1 GB more than its heap.
+            // One aggressive collection before the listeners open hands it back to the system.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
         await Stack.StartAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>From this many reloaded contacts on, start-up ends with a collection that returns the reload's garbage.</summary>
+    private const int LargeReloadContacts = 100_000;
 
     /// <summary>Stops listening and lets the commit queue finish what it holds.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
