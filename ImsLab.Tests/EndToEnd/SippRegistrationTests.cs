@@ -35,7 +35,10 @@ public sealed class SippRegistrationTests(PgFixture postgres) : IAsyncLifetime
     private static string Hex(string octets) => Convert.ToHexStringLower(System.Text.Encoding.ASCII.GetBytes(octets));
 
     // A wrong answer is met with a fresh challenge before the failure limit (TS 24.229 5.4.1.2.1 / 5.4.1.2.3), and
-    // the scenario answers it again, as a UE would (the registrar's 403 after its limit ends the loop): Debian's SIPp 3.6.1 now and then sends an AKA response the
+    // the scenario answers it again, as a UE would, in a new transaction: SIPp's [branch] is the same for every pass
+    // through one <send>, so [cseq] (one higher each time) is added to it; with the bare [branch] the registrar rightly
+    // took the answer for a retransmission and re-sent its 401, and the two spun until SIPp's timeout. The
+    // registrar's 403 after its limit ends the loop. Debian's SIPp 3.6.1 now and then sends an AKA response the
     // registrar refuses (about one run in thirty, consistent with older SIPp hashing RES as a C string, which a zero
     // octet in the 8-byte RES cuts short), while our own UE simulator never does. The test still demands a 200.
     private const string Scenario = """
@@ -65,7 +68,7 @@ public sealed class SippRegistrationTests(PgFixture postgres) : IAsyncLifetime
             <![CDATA[
 
               REGISTER sip:[field1] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]-[cseq]
               Max-Forwards: 70
               From: <sip:[field0]@[field1]>;tag=[pid]SIPpTag[call_number]
               To: <sip:[field0]@[field1]>
@@ -80,7 +83,9 @@ public sealed class SippRegistrationTests(PgFixture postgres) : IAsyncLifetime
             ]]>
           </send>
           <recv response="401" auth="true" optional="true" next="answer" />
+          <recv response="403" optional="true" next="refused" />
           <recv response="200" />
+          <label id="refused" />
         </scenario>
         """;
 
@@ -161,6 +166,17 @@ public sealed class SippRegistrationTests(PgFixture postgres) : IAsyncLifetime
         var binding = Assert.Single(await StoredAsync());
         Assert.Equal(AkaImpu, binding.Impu);
         Assert.Single(_core.Engine.BindingsOf(AkaImpu));
+    }
+
+    [Fact]
+    public async Task SippAnsweringEveryChallengeWronglyIsRefusedAfterTheRetryLimitWithoutABinding()
+    {
+        var (exitCode, output) = await RunSippAsync("sippmd5", $"[authentication username={Md5Impi} password=wrong-password]", 3600);
+
+        // The scenario ends on the 403: each wrong answer was a new REGISTER transaction, not a retransmission loop.
+        Assert.True(exitCode == 0, output);
+        Assert.Empty(await StoredAsync());
+        Assert.Empty(_core.Engine.BindingsOf(Md5Impu));
     }
 
     [Fact]
