@@ -19,12 +19,13 @@ public sealed class SipServerTransaction
     private ITimer? _timer;
     private ITimer? _retransmitTimer;
     private TimeSpan _retransmitInterval;
+    private SipRequest? _request;
 
     internal SipServerTransaction(SipTransactionLayer layer, SipTransactionKey key, SipRequest request, SipFlow flow, DateTimeOffset receivedAt)
     {
         _layer = layer;
         Key = key;
-        Request = request;
+        _request = request;
         Flow = flow;
         ReceivedAt = receivedAt;
         IsInvite = request.Method == SipMethods.Invite;
@@ -32,8 +33,13 @@ public sealed class SipServerTransaction
         _responseFlow = request.TopVia is { } via ? SipResponseRouting.Resolve(via, flow) : null;
     }
 
-    /// <summary>The request that created the transaction (its top Via carries received/rport).</summary>
-    public SipRequest Request { get; }
+    /// <summary>
+    /// The request that created the transaction (its top Via carries received/rport). Available to the handler; once
+    /// the handler has returned and a final response of a non-INVITE transaction is sent, the transaction lets go of
+    /// it (see <see cref="ReleaseRequest"/>).
+    /// </summary>
+    public SipRequest Request => _request ?? throw new InvalidOperationException(
+        "The request of a completed transaction is released; keep a reference to it in the handler if it is needed later.");
 
     /// <summary>The flow the request arrived on: keep it to send later requests (e.g. NOTIFY) back through a NAT.</summary>
     public SipFlow Flow { get; }
@@ -57,6 +63,23 @@ public sealed class SipServerTransaction
     public int FinalStatusCode => Volatile.Read(ref _finalStatusCode);
 
     internal SipTransactionKey Key { get; }
+
+    /// <summary>
+    /// RFC 3261 17.2.2: a completed non-INVITE transaction lives on for Timer J (32 s over UDP) only to re-send its
+    /// last response. Keeping the parsed request (its copy of the datagram, header table and parsed values) alive
+    /// that long moved some 200,000 requests at 4,000 registrations/s into the oldest GC generation, and the garbage
+    /// collector's pauses set the latency; the response octets are all the absorbing needs.
+    /// </summary>
+    internal void ReleaseRequest()
+    {
+        lock (_gate)
+        {
+            if (!IsInvite && _finalStatusCode != 0)
+            {
+                _request = null;
+            }
+        }
+    }
 
     internal bool IsInvite { get; }
 

@@ -202,6 +202,7 @@ public sealed class SipStack : IAsyncDisposable, ISipTransactionUser
                 await transaction.RespondAsync(transaction.CreateResponse(500)).ConfigureAwait(false);
             }
         }
+        transaction.ReleaseRequest();
     }
 
     private static void Answer(SipServerTransaction transaction, SipResponse response)
