@@ -19,6 +19,25 @@ internal static class DashboardPage
         Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
 
     /// <summary>
+    /// Fills the fields, then fills each again before the caller saves. On the loaded CI machine a value typed at
+    /// machine speed into a field of the subscriber dialog, right after the server re-rendered a neighbouring field,
+    /// twice never reached the server (the save was refused for an empty IMPI, then for a missing OP); a second input
+    /// event per field, once the dialog is quiet, makes the server's copy match what the page shows.
+    /// </summary>
+    public static async Task FillAllAsync(IPage page, params (string Selector, string Value)[] fields)
+    {
+        foreach (var (selector, value) in fields)
+        {
+            await page.FillAsync(selector, value);
+        }
+        foreach (var (selector, value) in fields)
+        {
+            await page.FillAsync(selector, value);
+            await Assertions.Expect(page.Locator(selector)).ToHaveValueAsync(value);
+        }
+    }
+
+    /// <summary>
     /// Waits until a dialog closed after its save; when it stays open, the failure says what the dialog shows (the
     /// validation or conflict message), not only that it is still there.
     /// </summary>

@@ -30,11 +30,9 @@ public sealed class SubscriberPagesBrowserTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "subscriber-editor-validation");
         await page.FillAsync("#edit-k", K);
         await Assertions.Expect(page.Locator("#error-k")).ToHaveCountAsync(0);
-        await page.FillAsync("#edit-op", Op);
-        await page.FillAsync("#edit-msisdn", "15557770001");
-        await page.FillAsync("#edit-impu-0", "sip:web-create@ims.example.org");
         await page.ClickAsync("#edit-add-impu");
-        await page.FillAsync("#edit-impu-1", "tel:+15557770001");
+        await DashboardPage.FillAllAsync(page, ("#edit-impi", "web-create@ims.example.org"), ("#edit-op", Op), ("#edit-msisdn", "15557770001"),
+            ("#edit-impu-0", "sip:web-create@ims.example.org"), ("#edit-impu-1", "tel:+15557770001"));
         await page.ClickAsync("#edit-save");
         await DashboardPage.ExpectClosedAfterSaveAsync(page, "#subscriber-editor");
 
