@@ -12,35 +12,25 @@ internal static class RawSql
     public static async Task InTransactionAsync(ImsLabDbContextFactory contexts,
         Func<Func<DbCommand>, ProviderSql, Task> work, CancellationToken cancellationToken)
     {
-        var (connection, provider) = await OpenAsync(contexts, cancellationToken);
-        await using (connection)
+        await using var connection = await contexts.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await work(() =>
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await work(() =>
-            {
-                var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                return command;
-            }, new ProviderSql(provider));
-            await transaction.CommitAsync(cancellationToken);
-        }
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            return command;
+        }, new ProviderSql(contexts.Provider));
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Runs one auto-committed statement built by <paramref name="prepare"/> and returns its scalar result.</summary>
     public static async Task<object?> ScalarAsync(ImsLabDbContextFactory contexts,
         Action<DbCommand, ProviderSql> prepare, CancellationToken cancellationToken)
     {
-        var (connection, provider) = await OpenAsync(contexts, cancellationToken);
-        await using (connection)
-        {
-            await using var command = connection.CreateCommand();
-            prepare(command, new ProviderSql(provider));
-            var result = await command.ExecuteScalarAsync(cancellationToken);
-            return result is DBNull ? null : result;
-        }
+        await using var connection = await contexts.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        prepare(command, new ProviderSql(contexts.Provider));
+        var result = await command.ExecuteScalarAsync(cancellationToken);
+        return result is DBNull ? null : result;
     }
-
-    private static async Task<(DbConnection Connection, DatabaseProvider Provider)> OpenAsync(
-        ImsLabDbContextFactory contexts, CancellationToken cancellationToken) =>
-        (await contexts.OpenConnectionAsync(cancellationToken), contexts.Provider);
 }

@@ -10,5 +10,7 @@ internal sealed class RegisterHandler(Registrar registrar) : ISipRequestHandler
         var (response, afterResponse) = await registrar.RegisterAsync(transaction.Request, transaction.Flow, ct).ConfigureAwait(false);
         await transaction.RespondAsync(response).ConfigureAwait(false);
         afterResponse?.Invoke();
+        // Answered and done with: the transaction keeps only the response octets for the retransmissions to come.
+        transaction.ReleaseRequest();
     }
 }

@@ -34,9 +34,8 @@ public sealed class SipServerTransaction
     }
 
     /// <summary>
-    /// The request that created the transaction (its top Via carries received/rport). Available to the handler; once
-    /// the handler has returned and a final response of a non-INVITE transaction is sent, the transaction lets go of
-    /// it (see <see cref="ReleaseRequest"/>).
+    /// The request that created the transaction (its top Via carries received/rport). Available until the party that
+    /// answered a non-INVITE transaction says it is done with it (see <see cref="ReleaseRequest"/>).
     /// </summary>
     public SipRequest Request => _request ?? throw new InvalidOperationException(
         "The request of a completed transaction is released; keep a reference to it in the handler if it is needed later.");
@@ -68,7 +67,9 @@ public sealed class SipServerTransaction
     /// RFC 3261 17.2.2: a completed non-INVITE transaction lives on for Timer J (32 s over UDP) only to re-send its
     /// last response. Keeping the parsed request (its copy of the datagram, header table and parsed values) alive
     /// that long moved some 200,000 requests at 4,000 registrations/s into the oldest GC generation, and the garbage
-    /// collector's pauses set the latency; the response octets are all the absorbing needs.
+    /// collector's pauses set the latency; the response octets are all the absorbing needs. Only the one who answered
+    /// knows it will not read the request again, so the REGISTER handler and the stack's own answers call this; a
+    /// handler that hands the transaction on to be answered later never does.
     /// </summary>
     internal void ReleaseRequest()
     {

@@ -202,7 +202,6 @@ public sealed class SipStack : IAsyncDisposable, ISipTransactionUser
                 await transaction.RespondAsync(transaction.CreateResponse(500)).ConfigureAwait(false);
             }
         }
-        transaction.ReleaseRequest();
     }
 
     private static void Answer(SipServerTransaction transaction, SipResponse response)
@@ -212,6 +211,8 @@ public sealed class SipStack : IAsyncDisposable, ISipTransactionUser
         {
             _ = sending.AsTask();
         }
+        // The stack is the whole transaction user here (OPTIONS keep-alives, 405, 483 ...): nothing reads the request again.
+        transaction.ReleaseRequest();
     }
 
     /// <summary>Stops the stack if running and releases its meter.</summary>
