@@ -16,8 +16,10 @@ public sealed class SipServerTransaction
     private byte[]? _lastResponse;
     private int _finalStatusCode;
     private string? _toTag;
+    // INVITE transactions only (Timers G, H and I); a non-INVITE one's 64*T1 deadline waits in the layer's expiry queue.
     private ITimer? _timer;
     private ITimer? _retransmitTimer;
+    private long _deadline;
     private TimeSpan _retransmitInterval;
     private SipRequest? _request;
 
@@ -184,6 +186,12 @@ public sealed class SipServerTransaction
             return true;
         }
 
+        // No response follows a final one in a non-INVITE transaction: the tag need not live on for Timer J.
+        if (!IsInvite)
+        {
+            _toTag = null;
+        }
+
         _state = SipServerTransactionState.Completed;
         var timers = _layer.Timers;
         var reliable = Flow.IsReliable;
@@ -284,14 +292,23 @@ public sealed class SipServerTransaction
         _layer.Remove(this);
     }
 
-    // Under _gate. One timer serves the whole life of the transaction; what its firing means depends on the state.
+    // Under _gate. One deadline at a time serves the whole life of the transaction; what it means depends on the state.
     private void Schedule(TimeSpan due)
     {
         if (due <= TimeSpan.Zero)
         {
             // Timers J and I are zero over reliable transports: terminate now, outside the lock.
             _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _deadline = 0;
             ThreadPool.UnsafeQueueUserWorkItem(static tx => tx.Terminate(), this, preferLocal: true);
+            return;
+        }
+
+        if (!IsInvite)
+        {
+            // The guard and Timer J are both 64*T1: the queue's single delay. A later deadline supersedes an earlier one.
+            System.Diagnostics.Debug.Assert(due == _layer.Expiries.Delay, "non-INVITE deadlines are 64*T1");
+            _deadline = _layer.Expiries.Add(this);
             return;
         }
 
@@ -303,6 +320,20 @@ public sealed class SipServerTransaction
         {
             _timer.Change(due, Timeout.InfiniteTimeSpan);
         }
+    }
+
+    /// <summary>The expiry queue reached a deadline set for this transaction; one it has since replaced is ignored.</summary>
+    internal void OnDeadline(long due)
+    {
+        lock (_gate)
+        {
+            if (due != _deadline || _state == SipServerTransactionState.Terminated)
+            {
+                return;
+            }
+        }
+
+        OnTimer();
     }
 
     private void OnTimer()

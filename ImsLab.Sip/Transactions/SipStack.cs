@@ -219,6 +219,7 @@ public sealed class SipStack : IAsyncDisposable, ISipTransactionUser
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _transactions.Dispose();
         _stopping.Dispose();
         _metrics.Dispose();
     }

@@ -8,7 +8,10 @@ namespace ImsLab.Sip.Transactions;
 /// where an ACK belongs to the INVITE it acknowledges. Requests from RFC 2543 elements (no magic cookie) are keyed by
 /// the RFC 2543 rules instead: Request-URI, From tag, Call-ID, CSeq number and the top Via.
 /// </summary>
-internal readonly record struct SipTransactionKey(string Branch, string SentBy, string Method)
+// The sent-by is kept as host and port rather than joined into one string: a key lives as long as its transaction
+// (Timer J, 32 s over UDP), and the host is already a string the Via parser made. No port is not port 5060 (17.2.3
+// compares the sent-by as written), hence -1.
+internal readonly record struct SipTransactionKey(string Branch, string SentByHost, int SentByPort, string Method)
 {
     private const string Rfc2543Prefix = "rfc2543|";
 
@@ -30,12 +33,11 @@ internal readonly record struct SipTransactionKey(string Branch, string SentBy, 
             return false;
         }
 
-        var sentBy = via.Port is { } port
-            ? via.Host.ToLowerInvariant() + ":" + port.ToString(CultureInfo.InvariantCulture)
-            : via.Host.ToLowerInvariant();
+        var host = via.Host.ToLowerInvariant();
+        var port = via.Port ?? -1;
         if (via.Branch is { } branch && IsRfc3261Branch(branch))
         {
-            key = new SipTransactionKey(branch, sentBy, method);
+            key = new SipTransactionKey(branch, host, port, method);
             return true;
         }
 
@@ -43,7 +45,7 @@ internal readonly record struct SipTransactionKey(string Branch, string SentBy, 
         // carries our tag) finds its INVITE.
         var legacy = string.Join('|', Rfc2543Prefix, via.Branch, request.RequestUri.ToString(), request.From?.Tag,
             request.CallId, request.CSeq?.Number.ToString(CultureInfo.InvariantCulture));
-        key = new SipTransactionKey(legacy, sentBy, method);
+        key = new SipTransactionKey(legacy, host, port, method);
         return true;
     }
 

@@ -9,7 +9,7 @@ namespace ImsLab.Sip.Transactions;
 /// RFC 3261 17: matches what the transport delivers to server and client transactions, creates server transactions
 /// for new requests and hands them to the transaction user, answers CANCEL (9.2) and drops strays.
 /// </summary>
-internal sealed class SipTransactionLayer : ISipInboundSink
+internal sealed class SipTransactionLayer : ISipInboundSink, IDisposable
 {
     private const string ViaTransportUdp = "UDP";
     private const string ViaTransportTcp = "TCP";
@@ -30,15 +30,22 @@ internal sealed class SipTransactionLayer : ISipInboundSink
         _user = user;
         Timers = timers;
         Time = time;
+        Expiries = new SipTransactionExpiryQueue(time, timers.SixtyFourT1);
     }
 
     public SipTimerOptions Timers { get; }
 
     public TimeProvider Time { get; }
 
+    /// <summary>The 64*T1 deadlines of non-INVITE server transactions (the guard and Timer J).</summary>
+    internal SipTransactionExpiryQueue Expiries { get; }
+
     public int ServerTransactionCount => _server.Count;
 
     public int ClientTransactionCount => _client.Count;
+
+    /// <summary>Stops the expiry timer; transactions still waiting for a deadline are simply forgotten.</summary>
+    public void Dispose() => Expiries.Dispose();
 
     public void OnMessage(SipInboundMessage inbound)
     {

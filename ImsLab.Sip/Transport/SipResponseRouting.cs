@@ -18,7 +18,7 @@ internal static class SipResponseRouting
         if (requestFlow.IsReliable)
         {
             var reconnectTo = TryEndpoint(via.Received ?? via.Host, sentByPort) ?? requestFlow.Remote;
-            return requestFlow with { Remote = reconnectTo };
+            return Towards(requestFlow, reconnectTo);
         }
 
         IPEndPoint? target;
@@ -35,8 +35,13 @@ internal static class SipResponseRouting
             target = TryEndpoint(via.Received ?? via.Host, sentByPort);
         }
 
-        return target is null ? null : requestFlow with { Remote = target };
+        return target is null ? null : Towards(requestFlow, target);
     }
+
+    // Usually the response goes back where the request came from: the request's flow then serves, and a server
+    // transaction does not keep a second copy of it alive for Timer J.
+    private static SipFlow Towards(SipFlow requestFlow, IPEndPoint target) =>
+        target.Equals(requestFlow.Remote) ? requestFlow : requestFlow with { Remote = target };
 
     private static IPEndPoint? TryEndpoint(string host, int port) =>
         SipViaStamper.TryParseHostAddress(host, out var address) ? new IPEndPoint(SipViaStamper.Normalize(address), port) : null;

@@ -10,6 +10,9 @@ internal sealed class SipUdpChannel : SipSocketListener
     // RFC 3261 18.1.1 / IPv4 and IPv6 limits: no datagram is larger than this.
     private const int MaxDatagramBytes = 65_535;
 
+    // Peers remembered per receive loop; a lab's UEs and load generators fit many times over.
+    private const int FlowCacheCapacity = 16_384;
+
     private readonly SipMetrics _metrics;
     private readonly ILogger _logger;
 
@@ -53,6 +56,7 @@ internal sealed class SipUdpChannel : SipSocketListener
         // One buffer for the loop's life: parsing copies what it keeps, so the next datagram can reuse it.
         var buffer = GC.AllocateUninitializedArray<byte>(MaxDatagramBytes, pinned: true);
         var address = new SocketAddress(Socket.AddressFamily);
+        var flows = new SipUdpFlowCache(LocalEndPoint, FlowCacheCapacity);
         while (!ct.IsCancellationRequested)
         {
             int length;
@@ -80,8 +84,7 @@ internal sealed class SipUdpChannel : SipSocketListener
 
             try
             {
-                var remote = (IPEndPoint)LocalEndPoint.Create(address);
-                inbound.Process(buffer.AsSpan(0, length), new SipFlow(SipTransportProtocol.Udp, LocalEndPoint, remote));
+                inbound.Process(buffer.AsSpan(0, length), flows.Get(address));
             }
             catch (Exception e)
             {

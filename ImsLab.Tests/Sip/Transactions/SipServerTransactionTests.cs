@@ -166,6 +166,51 @@ public sealed class SipServerTransactionTests
     }
 
     [Fact]
+    public async Task TransactionAnsweredLateLivesTimerJAfterItsAnswerNotUntilTheGuardSetOnArrival()
+    {
+        var handler = new GatedHandler();
+        await using var server = await LoopbackSipStack.StartAsync("REGISTER", handler);
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+        var register = SipWire.Request("REGISTER", peer);
+        var sixtyFourT1 = server.Timers.T1 * 64;
+        await peer.SendAsync(register);
+        var transaction = await handler.NextAsync();
+
+        server.Clock.Advance(sixtyFourT1 / 2);
+        await transaction.RespondAsync(transaction.CreateResponse(200));
+        await peer.ReceiveResponseAsync();
+        server.Clock.Advance(sixtyFourT1 / 2);
+
+        // The guard armed on arrival has passed: the completed transaction still absorbs the retransmission.
+        Assert.Equal(1, server.Stack.ServerTransactionCount);
+        await peer.SendAsync(register);
+        Assert.Equal(200, (await peer.ReceiveResponseAsync()).StatusCode);
+        Assert.Equal(1, handler.CallCount);
+
+        server.Clock.Advance(sixtyFourT1 / 2);
+
+        Assert.Equal(0, server.Stack.ServerTransactionCount);
+    }
+
+    [Fact]
+    public async Task ManyTransactionsAnsweredAtOnceAllLeaveAtTheirTimerJ()
+    {
+        var handler = new RecordingHandler(200);
+        await using var server = await LoopbackSipStack.StartAsync("REGISTER", handler);
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+        for (var i = 0; i < 20; i++)
+        {
+            await peer.SendAsync(SipWire.Request("REGISTER", peer));
+            await peer.ReceiveResponseAsync();
+        }
+
+        Assert.Equal(20, server.Stack.ServerTransactionCount);
+        server.Clock.Advance(server.Timers.T1 * 64);
+
+        Assert.Equal(0, server.Stack.ServerTransactionCount);
+    }
+
+    [Fact]
     public async Task Rfc2543RequestWithoutBranchIsMatchedByTheOldRulesAndItsAckAbsorbed()
     {
         await using var server = await LoopbackSipStack.StartAsync();

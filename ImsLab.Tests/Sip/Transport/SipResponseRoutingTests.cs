@@ -17,6 +17,10 @@ public sealed class SipResponseRoutingTests
         Assert.Equal(Source, Route("SIP/2.0/UDP 10.0.0.2:5060;rport=40123;received=198.51.100.7;branch=z9hG4bK1", Udp).Remote);
 
     [Fact]
+    public void AResponseBackToTheSourceUsesTheRequestsOwnFlow() =>
+        Assert.Same(Udp, Route("SIP/2.0/UDP 10.0.0.2:5060;rport=40123;received=198.51.100.7;branch=z9hG4bK1", Udp));
+
+    [Fact]
     public void UdpWithoutRportGoesToReceivedAndTheSentByPort() =>
         Assert.Equal(new IPEndPoint(Source.Address, 5070), Route("SIP/2.0/UDP ue.example.com:5070;received=198.51.100.7;branch=z9hG4bK1", Udp).Remote);
 
