@@ -61,6 +61,27 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
         Version++;
     }
 
+    /// <summary>
+    /// Appends line <paramref name="index"/> of <paramref name="other"/> under its canonical name. A value still held
+    /// as a slice of the received octets stays one here too (the lists then share that read-only copy), so building a
+    /// response from its request decodes none of the copied values (RFC 3261 8.2.6.2).
+    /// </summary>
+    internal void AddCopyOf(SipHeaderList other, int index)
+    {
+        var entry = other._entries[index];
+        if (entry.Value is null && other._source is not null && (_source is null || ReferenceEquals(_source, other._source)))
+        {
+            _source = other._source;
+            _entries.Add(new Entry(entry.CanonicalName, entry.ValueStart, entry.ValueLength));
+        }
+        else
+        {
+            _entries.Add(new Entry(entry.CanonicalName, entry.CanonicalName, other.GetValue(index)));
+        }
+
+        Version++;
+    }
+
     /// <summary>The received message that holds the values added by offset; the list keeps it, nobody else writes it.</summary>
     internal void AttachSource(byte[] source) => _source = source;
 
@@ -216,15 +237,6 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
         // Not synchronised: a message is used by one flow at a time (see SipMessage); a race would only decode twice.
         ref var entry = ref CollectionsMarshal.AsSpan(_entries)[index];
         return entry.Value ??= entry.ValueLength == 0 ? string.Empty : Encoding.UTF8.GetString(_source!, entry.ValueStart, entry.ValueLength);
-    }
-
-    internal IEnumerable<(string CanonicalName, string Name, string Value)> EnumerateCanonical()
-    {
-        var index = 0;
-        foreach (var entry in _entries)
-        {
-            yield return (entry.CanonicalName, entry.Name, GetValue(index++));
-        }
     }
 
     internal string? GetFirstCanonical(string canonical)

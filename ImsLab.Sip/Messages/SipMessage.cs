@@ -114,10 +114,25 @@ public abstract class SipMessage
     /// <summary>Serializes the message (RFC 3261 7); Content-Length is written from <see cref="Body"/>.</summary>
     public byte[] ToBytes()
     {
-        var writer = new ArrayBufferWriter<byte>(256 + Body.Length);
+        // One buffer per thread that grows once, then one exact copy: a fresh writer starting small allocated about
+        // as much again as the message while it grew. Serializing never awaits, so the thread's buffer is not shared.
+        var writer = t_serializer ??= new ArrayBufferWriter<byte>(SerializerCapacity);
+        writer.ResetWrittenCount();
         WriteTo(writer);
-        return writer.WrittenSpan.ToArray();
+        var bytes = writer.WrittenSpan.ToArray();
+        if (writer.Capacity > 4 * SerializerCapacity)
+        {
+            // A rare large message (a big body): do not keep its buffer for the thread's life.
+            t_serializer = null;
+        }
+
+        return bytes;
     }
+
+    private const int SerializerCapacity = 4096;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_serializer;
 
     /// <summary>Serializes the message into <paramref name="writer"/>.</summary>
     public void WriteTo(IBufferWriter<byte> writer)

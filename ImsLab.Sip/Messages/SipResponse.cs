@@ -36,11 +36,12 @@ public sealed class SipResponse : SipMessage
     {
         ArgumentNullException.ThrowIfNull(request);
         var response = new SipResponse(statusCode, reasonPhrase);
-        foreach (var header in request.Headers.EnumerateCanonical())
+        var headers = request.Headers;
+        for (var i = 0; i < headers.Count; i++)
         {
-            if (header.CanonicalName is SipHeaderNames.Via or SipHeaderNames.From or SipHeaderNames.To or SipHeaderNames.CallId or SipHeaderNames.CSeq)
+            if (headers.GetCanonicalName(i) is SipHeaderNames.Via or SipHeaderNames.From or SipHeaderNames.To or SipHeaderNames.CallId or SipHeaderNames.CSeq)
             {
-                response.Headers.AddParsed(header.CanonicalName, header.CanonicalName, header.Value);
+                response.Headers.AddCopyOf(headers, i);
             }
         }
 

@@ -30,6 +30,22 @@ public sealed class SipResponseTests
     }
 
     [Fact]
+    public void CreateForWritesTheCopiedLinesUnderTheirLongNamesWithTheReceivedValues()
+    {
+        var request = (SipRequest)SipMessageParser.Parse(Encoding.UTF8.GetBytes(
+            "OPTIONS sip:ims.lab SIP/2.0\r\nv: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKc1\r\nf: \"Zo\u00eb\" <sip:zoe@ims.lab>;tag=1\r\n" +
+            "t: <sip:ims.lab>\r\ni: c1@10.0.0.1\r\nCSeq: 7 OPTIONS\r\nl: 0\r\n\r\n"), SipParserLimits.Default).Message!;
+
+        var text = Encoding.UTF8.GetString(SipResponse.CreateFor(request, 200).ToBytes());
+
+        Assert.Contains("\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKc1\r\n", text);
+        Assert.Contains("\r\nFrom: \"Zo\u00eb\" <sip:zoe@ims.lab>;tag=1\r\n", text);
+        Assert.Contains("\r\nTo: <sip:ims.lab>\r\n", text);
+        Assert.Contains("\r\nCall-ID: c1@10.0.0.1\r\n", text);
+        Assert.Contains("\r\nCSeq: 7 OPTIONS\r\n", text);
+    }
+
+    [Fact]
     public void ResponseSerializesWithStatusLineAndComputedContentLength()
     {
         var response = SipResponse.CreateFor(Register(), 200);
