@@ -30,10 +30,12 @@ internal sealed class LoopbackSipStack : IAsyncDisposable
         var options = new SipStackOptions();
         foreach (var protocol in new[] { SipTransportProtocol.Udp, SipTransportProtocol.Tcp })
         {
-            options.Transport.Listeners.Add(new SipListenerOptions { Protocol = protocol, Address = IPAddress.Loopback, Port = 0 });
+            // One receive loop per socket: these tests reason about the order in which one peer's datagrams are handled
+            // (AssertNothingPendingAsync's probe, an ACK before the clock moves), which concurrent loops do not keep.
+            options.Transport.Listeners.Add(new SipListenerOptions { Protocol = protocol, Address = IPAddress.Loopback, Port = 0, ReceiveLoops = 1 });
             if (ipv6)
             {
-                options.Transport.Listeners.Add(new SipListenerOptions { Protocol = protocol, Address = IPAddress.IPv6Loopback, Port = 0 });
+                options.Transport.Listeners.Add(new SipListenerOptions { Protocol = protocol, Address = IPAddress.IPv6Loopback, Port = 0, ReceiveLoops = 1 });
             }
         }
 
