@@ -14,6 +14,12 @@ internal sealed class RegEventDialog(RegEventSubscription state)
 
     public Queue<NotifyWork> Pending { get; } = new();
 
+    /// <summary>
+    /// The notifier's change stamp when the dialog joined: a registration change stamped no later than this is already
+    /// in the dialog's first, full-state NOTIFY (see <see cref="RegEventNotifier.StampChange"/>).
+    /// </summary>
+    public long JoinedAtChange { get; set; }
+
     public bool Pumping { get; set; }
 
     /// <summary>Set once a terminating NOTIFY was queued or the dialog failed; nothing is queued after it.</summary>

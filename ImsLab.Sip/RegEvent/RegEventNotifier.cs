@@ -22,6 +22,7 @@ internal sealed partial class RegEventNotifier : IDisposable
     private const int MaxForwards = 70;
 
     private readonly SipStack _stack;
+    private long _changeStamp;
     private readonly RegistrationTable _table;
     private readonly IRegEventSubscriptionStore _store;
     private readonly RegistrarOptions _options;
@@ -121,8 +122,13 @@ internal sealed partial class RegEventNotifier : IDisposable
     /// A registration changed: every watcher of any IMPU of the set gets a NOTIFY; with a termination reason the
     /// subscriptions end with it (TS 24.229 5.4.1.5: network deregistration; 5.4.2.1.2: the set is gone).
     /// </summary>
+    /// <remarks>
+    /// <paramref name="stamp"/>, from <see cref="StampChange"/>, is given when the NOTIFYs go out some time after the
+    /// change was made (after the REGISTER's 200 OK, TS 24.229 5.4.2.1.2): a UE that subscribed in between has already
+    /// had the change in its full state, and must not hear of it again as if it were new.
+    /// </remarks>
     public void OnRegistrationChanged(IReadOnlyList<PublicIdentity> members, IReadOnlyList<RegistrationBinding> active,
-        IReadOnlyList<ContactChange> changes, SubscriptionTerminationReason? termination)
+        IReadOnlyList<ContactChange> changes, SubscriptionTerminationReason? termination, long stamp = long.MaxValue)
     {
         var work = new NotifyWork(members, active, changes, termination);
         var seen = new HashSet<Guid>();
@@ -132,7 +138,7 @@ internal sealed partial class RegEventNotifier : IDisposable
             {
                 foreach (var dialog in dialogs)
                 {
-                    if (seen.Add(dialog.State.Id))
+                    if (dialog.JoinedAtChange < stamp && seen.Add(dialog.State.Id))
                     {
                         Enqueue(dialog, work);
                     }
@@ -169,8 +175,16 @@ internal sealed partial class RegEventNotifier : IDisposable
         Enqueue(dialog, new NotifyWork(members, active, [], termination, subscribe));
     }
 
+    /// <summary>
+    /// Stamps a registration change already made in the registration table whose NOTIFYs will be sent later: pass the
+    /// stamp to <see cref="OnRegistrationChanged"/>. Dialogs that join after it skip that change.
+    /// </summary>
+    public long StampChange() => Interlocked.Increment(ref _changeStamp);
+
     private void Add(RegEventDialog dialog)
     {
+        // Read before the dialog becomes visible: a change stamped earlier is in the table its full state is built from.
+        dialog.JoinedAtChange = Volatile.Read(ref _changeStamp);
         var state = dialog.State;
         _dialogs[state.Id] = dialog;
         lock (_indexGate)

@@ -89,6 +89,27 @@ public sealed class RegEventEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AChangeTheFullStateAlreadyHeldIsNotNotifiedAgainWhenItsNotifiesGoOutAfterTheSubscribe()
+    {
+        var ue = await RawUe.ConnectAsync(_core, SipTransportProtocol.Udp);
+        await using var _ = ue;
+        Assert.Equal(200, (await ue.RegisterWithAkaAsync()).StatusCode);
+        await _core.NotifiesSettledAsync();
+        var notifier = _core.Engine.Notifier;
+
+        // The registrar stamps its change before the 200 OK and notifies after it; the UE's SUBSCRIBE can come between.
+        var stamp = notifier.StampChange();
+        Assert.Equal(200, (await ue.SendAsync(ue.Subscribe())).StatusCode);
+        Assert.Equal("0", Reginfo(await ue.ReceiveNotifyAsync()).Attribute("version")!.Value);
+        notifier.OnRegistrationChanged([new PublicIdentity(TestSubscribers.AkaImpu, false, true, 1, null)], [], [], termination: null, stamp);
+        await _core.NotifiesSettledAsync();
+
+        // The next NOTIFY is the next real change, version 1: nothing was sent for the stale one.
+        Assert.Equal(200, (await ue.RegisterWithAkaAsync(contact: $"<sip:second@{ue.Peer.SentBy}>")).StatusCode);
+        Assert.Equal("1", Reginfo(await ue.ReceiveNotifyAsync()).Attribute("version")!.Value);
+    }
+
+    [Fact]
     public async Task EveryChangeSendsANotifyWithTheNextVersion()
     {
         var (ue, _, first) = await RegisteredAndSubscribedAsync(SipTransportProtocol.Udp);
