@@ -22,7 +22,6 @@ internal sealed partial class RegEventNotifier : IDisposable
     private const int MaxForwards = 70;
 
     private readonly SipStack _stack;
-    private long _changeStamp;
     private readonly RegistrationTable _table;
     private readonly IRegEventSubscriptionStore _store;
     private readonly RegistrarOptions _options;
@@ -36,6 +35,7 @@ internal sealed partial class RegEventNotifier : IDisposable
     private readonly ExpiryScheduler _expiry;
     private readonly CancellationTokenSource _stopping = new();
     private int _inFlight;
+    private long _changeStamp;
 
     public RegEventNotifier(SipStack stack, RegistrationTable table, IRegEventSubscriptionStore store, RegistrarOptions options,
         TimeProvider time, RegistrationEventBus events, RegistrarMetrics metrics, ILogger logger)

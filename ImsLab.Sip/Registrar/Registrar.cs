@@ -474,11 +474,15 @@ internal sealed partial class Registrar : IDisposable
         var response = RegisterResponses.Ok(request, update.Bindings, members, _options.ScscfUri, now);
         var kind = KindOf(update);
         _metrics.Registered(kind);
-        // Stamped now, with the table already changed: a SUBSCRIBE that the 200 OK prompts may be served before the
-        // NOTIFYs below go out, and its full state then holds this change already.
-        var stamp = update.ContactChanges.Count == 0 ? 0 : _notifier.StampChange();
-        Action? notify = update.ContactChanges.Count == 0 ? null : () => _notifier.OnRegistrationChanged(members, update.Bindings,
-            update.ContactChanges, update.Bindings.Length == 0 ? SubscriptionTerminationReason.NoResource : null, stamp);
+        Action? notify = null;
+        if (update.ContactChanges.Count > 0)
+        {
+            // Stamped now, with the table already changed: a SUBSCRIBE that the 200 OK prompts may be served before the
+            // NOTIFYs go out, and its full state then holds this change already.
+            var stamp = _notifier.StampChange();
+            notify = () => _notifier.OnRegistrationChanged(members, update.Bindings, update.ContactChanges,
+                update.Bindings.Length == 0 ? SubscriptionTerminationReason.NoResource : null, stamp);
+        }
         var trace = _options.TraceSipMessages
             ? new[] { SipTraces.Received(request, flow, now), SipTraces.Sent(response, flow, _time.GetUtcNow()) }
             : null;
