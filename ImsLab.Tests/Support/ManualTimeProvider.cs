@@ -9,6 +9,7 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly object _gate = new();
     private readonly List<ManualTimer> _timers = [];
+    private readonly List<(TimeSpan DueIn, TaskCompletionSource Armed)> _armingWaiters = [];
     private DateTimeOffset _now = start;
     private long _ticks;
 
@@ -29,6 +30,17 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 
     /// <summary>Number of timers currently armed; lets a test check that a component cleaned up after itself.</summary>
     public int ActiveTimerCount { get { lock (_gate) return _timers.Count(t => t.DueAt is not null); } }
+
+    /// <summary>
+    /// Completes the next time a timer is armed to fall due <paramref name="dueIn"/> from then: how a test knows that a
+    /// component reacted to its input (a connection re-arming its idle timer on reading) before it moves the clock.
+    /// </summary>
+    public Task NextArmingAsync(TimeSpan dueIn)
+    {
+        var armed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate) _armingWaiters.Add((dueIn, armed));
+        return armed.Task;
+    }
 
     /// <summary>Moves the clock forward, firing every timer that falls due on the way, each at its own due time.</summary>
     public void Advance(TimeSpan by)
@@ -66,12 +78,16 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            List<TaskCompletionSource> armed;
             lock (owner._gate)
             {
                 if (!owner._timers.Contains(this)) owner._timers.Add(this);
                 Period = period == Timeout.InfiniteTimeSpan ? TimeSpan.Zero : period;
                 DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : owner._now + dueTime;
+                armed = owner._armingWaiters.Where(w => w.DueIn == dueTime).Select(w => w.Armed).ToList();
+                owner._armingWaiters.RemoveAll(w => w.DueIn == dueTime);
             }
+            armed.ForEach(a => a.TrySetResult());
             return true;
         }
 

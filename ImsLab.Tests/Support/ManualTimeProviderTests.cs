@@ -31,4 +31,17 @@ public sealed class ManualTimeProviderTests
         Assert.Equal(3, count);
         Assert.Equal(0, clock.ActiveTimerCount);
     }
+
+    [Fact]
+    public void NextArmingCompletesOnlyWhenATimerIsArmedForThatDelay()
+    {
+        var clock = new ManualTimeProvider();
+        var armed = clock.NextArmingAsync(TimeSpan.FromMinutes(5));
+        using var timer = clock.CreateTimer(_ => { }, null, TimeSpan.FromSeconds(30), Timeout.InfiniteTimeSpan);
+        Assert.False(armed.IsCompleted);
+
+        timer.Change(TimeSpan.FromMinutes(5), Timeout.InfiniteTimeSpan);
+
+        Assert.True(armed.IsCompletedSuccessfully);
+    }
 }

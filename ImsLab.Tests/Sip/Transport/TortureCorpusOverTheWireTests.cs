@@ -166,6 +166,10 @@ public sealed class TortureCorpusOverTheWireTests
         await using var server = await StartAsync();
         await using var peer = (TcpTestPeer)await server.PeerAsync(SipTransportProtocol.Tcp, ipv6);
         await peer.AssertNothingPendingAsync();
+        // Reading re-arms the connection's idle timer: the clock may move only once the message has been read.
+        var read = expectation.End == TcpEnd.ClosedByIdleTimeout
+            ? server.Clock.NextArmingAsync(server.Options.Transport.TcpIdleTimeout)
+            : Task.CompletedTask;
 
         await peer.SendAsync(message);
 
@@ -176,6 +180,7 @@ public sealed class TortureCorpusOverTheWireTests
                 await peer.AssertNothingPendingAsync();
                 break;
             case TcpEnd.ClosedByIdleTimeout:
+                await read.WaitAsync(SipTestPeer.ArrivalTimeout);
                 server.Clock.Advance(server.Options.Transport.TcpIdleTimeout);
                 Assert.Empty(await peer.ReadUntilClosedAsync());
                 break;
