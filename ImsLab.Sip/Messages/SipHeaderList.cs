@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ImsLab.Sip.Messages;
@@ -8,57 +7,72 @@ namespace ImsLab.Sip.Messages;
 /// The header fields of a message in order, each as received. Lookups use the canonical name: case-insensitive, and
 /// compact forms equal long forms (RFC 3261 7.3.1, 7.3.3).
 /// </summary>
+/// <remarks>
+/// The table holds no references: a known name is its id in <see cref="SipHeaderNames"/>, a parsed value is a slice of
+/// the received message. A parse therefore fills it with plain integer writes (no GC write barriers) into entries a
+/// third the size of a reference-holding row. Strings (unknown or differently written names, decoded or added values)
+/// live in two side arrays, made only when a line needs one.
+/// </remarks>
 public sealed class SipHeaderList : IEnumerable<SipHeader>
 {
-    private readonly List<Entry> _entries;
+    private Entry[] _entries;
+    private int _count;
 
     // Parsed lines keep their value as a slice of the received message; the string is decoded on first read, so a
     // parse does not pay for values nobody looks at (Authorization, Allow, Security-Verify... in a REGISTER).
     private byte[]? _source;
 
-    /// <summary>Creates an empty list.</summary>
-    public SipHeaderList() => _entries = [];
+    // Per line: the name as written when it is not the known canonical name, or the name of an unknown header.
+    private string?[]? _names;
 
-    internal SipHeaderList(int capacity) => _entries = new List<Entry>(capacity);
+    // Per line: the value as a string, once decoded, or as added.
+    private string?[]? _values;
+
+    /// <summary>Creates an empty list.</summary>
+    public SipHeaderList()
+        : this(8)
+    {
+    }
+
+    internal SipHeaderList(int capacity) => _entries = new Entry[capacity];
 
     /// <summary>Number of header lines.</summary>
-    public int Count => _entries.Count;
+    public int Count => _count;
 
     /// <summary>Incremented on every change so that typed views can cache what they parsed.</summary>
     internal int Version { get; private set; }
 
     /// <summary>The header line at <paramref name="index"/>.</summary>
-    public SipHeader this[int index] => new(_entries[index].Name, GetValue(index));
+    public SipHeader this[int index] => new(GetWrittenName(CheckIndex(index)), GetValue(index));
 
     /// <summary>Appends a header line.</summary>
     public void Add(string name, string value)
     {
         ValidateName(name);
         ArgumentNullException.ThrowIfNull(value);
-        _entries.Add(new Entry(name, SipHeaderNames.Canonicalize(name), value));
-        Version++;
+        InsertLine(_count, name, value);
     }
 
-    internal void AddParsed(string name, string canonicalName, string value)
+    /// <summary>Appends a parsed line whose value had to be decoded (it was folded over several lines).</summary>
+    internal void AddParsed(int knownId, string? writtenName, string value)
     {
-        _entries.Add(new Entry(name, canonicalName, value));
-        Version++;
+        var index = Append(new Entry(knownId, -1, 0));
+        SetName(index, writtenName);
+        SetValue(index, value);
     }
 
-    /// <summary>Appends a parsed line whose value is the UTF-8 slice [start, start+length) of the source set by <see cref="AttachSource"/>.</summary>
-    internal void AddParsed(string name, string canonicalName, int valueStart, int valueLength)
+    /// <summary>
+    /// Appends a parsed line whose value is the UTF-8 slice [start, start+length) of the source set by
+    /// <see cref="AttachSource"/>. <paramref name="writtenName"/> is null when the name was written as the known
+    /// canonical name <paramref name="knownId"/>, nearly always.
+    /// </summary>
+    internal void AddParsed(int knownId, string? writtenName, int valueStart, int valueLength)
     {
-        // Two calls so that the usual one stores a constant null as the written name, which needs no write barrier.
-        if (ReferenceEquals(name, canonicalName))
+        var index = Append(new Entry(knownId, valueStart, valueLength));
+        if (writtenName is not null)
         {
-            _entries.Add(new Entry(canonicalName, valueStart, valueLength));
+            SetName(index, writtenName);
         }
-        else
-        {
-            _entries.Add(new Entry(name, canonicalName, null, valueStart, valueLength));
-        }
-
-        Version++;
     }
 
     /// <summary>
@@ -68,28 +82,34 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     /// </summary>
     internal void AddCopyOf(SipHeaderList other, int index)
     {
-        var entry = other._entries[index];
-        if (entry.Value is null && other._source is not null && (_source is null || ReferenceEquals(_source, other._source)))
+        var entry = other._entries[other.CheckIndex(index)];
+        var canonical = entry.KnownId >= 0 ? null : other._names![index];
+        if (entry.IsSlice && other._source is not null && (_source is null || ReferenceEquals(_source, other._source)))
         {
             _source = other._source;
-            _entries.Add(new Entry(entry.CanonicalName, entry.ValueStart, entry.ValueLength));
+            var copy = Append(entry);
+            SetName(copy, canonical);
+            if (other._values?[index] is { } decoded)
+            {
+                SetValue(copy, decoded);
+            }
         }
         else
         {
-            _entries.Add(new Entry(entry.CanonicalName, entry.CanonicalName, other.GetValue(index)));
+            var copy = Append(new Entry(entry.KnownId, -1, 0));
+            SetName(copy, canonical);
+            SetValue(copy, other.GetValue(index));
         }
-
-        Version++;
     }
 
     /// <summary>The received message that holds the values added by offset; the list keeps it, nobody else writes it.</summary>
     internal void AttachSource(byte[] source) => _source = source;
 
-    /// <summary>The value of a line as received octets, when it is still a slice of the source (not decoded, not unfolded).</summary>
+    /// <summary>The value of a line as received octets, when it is a slice of the source (not unfolded, not added as a string).</summary>
     internal bool TryGetRawValue(int index, out ReadOnlySpan<byte> value)
     {
-        var entry = _entries[index];
-        if (entry.Value is null && _source is not null)
+        var entry = _entries[CheckIndex(index)];
+        if (entry.IsSlice && _source is not null)
         {
             value = _source.AsSpan(entry.ValueStart, entry.ValueLength);
             return true;
@@ -100,12 +120,17 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     }
 
     /// <summary>
-    /// The value of line <paramref name="index"/> as characters: ASCII octets still held as a slice of the source are
-    /// widened into <paramref name="scratch"/> without allocating; anything else (UTF-8, unfolded, longer than the
-    /// scratch) is decoded into the line's string.
+    /// The value of line <paramref name="index"/> as characters: ASCII octets held as a slice of the source are widened
+    /// into <paramref name="scratch"/> without allocating; anything else (UTF-8, unfolded, longer than the scratch) is
+    /// decoded into the line's string.
     /// </summary>
     internal ReadOnlySpan<char> GetValueChars(int index, Span<char> scratch)
     {
+        if (_values?[index] is { } decoded)
+        {
+            return decoded;
+        }
+
         if (TryGetRawValue(index, out var raw) && raw.Length <= scratch.Length &&
             Ascii.ToUtf16(raw, scratch, out var written) == System.Buffers.OperationStatus.Done)
         {
@@ -115,16 +140,16 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
         return GetValue(index);
     }
 
-    /// <summary>True when line <paramref name="index"/> is that header (canonical name, as <see cref="SipHeaderNames.Canonicalize"/> gives it).</summary>
-    internal bool IsHeader(int index, string canonical) => _entries[index].Is(canonical);
+    /// <summary>The id of line <paramref name="index"/>'s header in <see cref="SipHeaderNames"/>, or -1 for an unknown header.</summary>
+    internal int KnownIdAt(int index) => _entries[CheckIndex(index)].KnownId;
 
     /// <summary>Inserts a header line at <paramref name="index"/> (0 = first), e.g. a new top Via.</summary>
     public void Insert(int index, string name, string value)
     {
         ValidateName(name);
         ArgumentNullException.ThrowIfNull(value);
-        _entries.Insert(index, new Entry(name, SipHeaderNames.Canonicalize(name), value));
-        Version++;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)index, (uint)_count, nameof(index));
+        InsertLine(index, name, value);
     }
 
     /// <summary>Replaces every line of that header by one line with <paramref name="value"/>, at the place of the first.</summary>
@@ -132,27 +157,17 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     {
         ValidateName(name);
         ArgumentNullException.ThrowIfNull(value);
-        var canonical = SipHeaderNames.Canonicalize(name);
-        var first = IndexOf(canonical);
-        RemoveCanonical(canonical);
-        var entry = new Entry(name, canonical, value);
-        if (first < 0)
-        {
-            _entries.Add(entry);
-        }
-        else
-        {
-            _entries.Insert(first, entry);
-        }
-
-        Version++;
+        var query = new Query(SipHeaderNames.Canonicalize(name));
+        var first = IndexOf(query);
+        RemoveAll(query);
+        InsertLine(first < 0 ? _count : first, name, value);
     }
 
     /// <summary>Removes every line of that header; returns how many were removed.</summary>
     public int Remove(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var removed = RemoveCanonical(SipHeaderNames.Canonicalize(name));
+        var removed = RemoveAll(new Query(SipHeaderNames.Canonicalize(name)));
         if (removed > 0)
         {
             Version++;
@@ -164,7 +179,8 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     /// <summary>Removes the line at <paramref name="index"/>.</summary>
     public void RemoveAt(int index)
     {
-        _entries.RemoveAt(index);
+        CheckIndex(index);
+        ShiftDown(index);
         Version++;
     }
 
@@ -172,7 +188,7 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     public string? GetFirst(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var index = IndexOf(SipHeaderNames.Canonicalize(name));
+        var index = IndexOf(new Query(SipHeaderNames.Canonicalize(name)));
         return index < 0 ? null : GetValue(index);
     }
 
@@ -180,17 +196,20 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     public IEnumerable<string> GetAll(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var canonical = SipHeaderNames.Canonicalize(name);
-        // foreach keeps List's check against changes during enumeration; decoding a value in place is not a change.
-        var index = 0;
-        foreach (var entry in _entries)
+        var query = new Query(SipHeaderNames.Canonicalize(name));
+        var version = Version;
+        for (var i = 0; i < _count; i++)
         {
-            if (entry.Is(canonical))
+            // As List's enumerator: a change during enumeration is a bug of the caller. Decoding a value is not a change.
+            if (version != Version)
             {
-                yield return GetValue(index);
+                throw new InvalidOperationException("The header list changed during enumeration.");
             }
 
-            index++;
+            if (Matches(i, query))
+            {
+                yield return GetValue(i);
+            }
         }
     }
 
@@ -198,18 +217,18 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     public bool Contains(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return IndexOf(SipHeaderNames.Canonicalize(name)) >= 0;
+        return IndexOf(new Query(SipHeaderNames.Canonicalize(name))) >= 0;
     }
 
     /// <summary>Number of lines of that header.</summary>
     public int CountOf(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var canonical = SipHeaderNames.Canonicalize(name);
+        var query = new Query(SipHeaderNames.Canonicalize(name));
         var count = 0;
-        foreach (var entry in _entries)
+        for (var i = 0; i < _count; i++)
         {
-            if (entry.Is(canonical))
+            if (Matches(i, query))
             {
                 count++;
             }
@@ -221,22 +240,39 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     /// <inheritdoc />
     public IEnumerator<SipHeader> GetEnumerator()
     {
-        var index = 0;
-        foreach (var entry in _entries)
+        var version = Version;
+        for (var i = 0; i < _count; i++)
         {
-            yield return new SipHeader(entry.Name, GetValue(index++));
+            if (version != Version)
+            {
+                throw new InvalidOperationException("The header list changed during enumeration.");
+            }
+
+            yield return this[i];
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    internal string GetCanonicalName(int index) => CollectionsMarshal.AsSpan(_entries)[index].CanonicalName;
+    /// <summary>The canonical name of line <paramref name="index"/>: the known long name, or an unknown header's name as received.</summary>
+    internal string GetCanonicalName(int index)
+    {
+        var knownId = _entries[CheckIndex(index)].KnownId;
+        return knownId >= 0 ? SipHeaderNames.NameOf(knownId) : _names![index]!;
+    }
 
     internal string GetValue(int index)
     {
         // Not synchronised: a message is used by one flow at a time (see SipMessage); a race would only decode twice.
-        ref var entry = ref CollectionsMarshal.AsSpan(_entries)[index];
-        return entry.Value ??= entry.ValueLength == 0 ? string.Empty : Encoding.UTF8.GetString(_source!, entry.ValueStart, entry.ValueLength);
+        var entry = _entries[CheckIndex(index)];
+        if (_values?[index] is { } value)
+        {
+            return value;
+        }
+
+        value = entry.ValueLength == 0 ? string.Empty : Encoding.UTF8.GetString(_source!, entry.ValueStart, entry.ValueLength);
+        (_values ??= new string?[_entries.Length])[index] = value;
+        return value;
     }
 
     internal string? GetFirstCanonical(string canonical)
@@ -245,11 +281,33 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
         return index < 0 ? null : GetValue(index);
     }
 
-    internal int IndexOf(string canonical)
+    internal int IndexOf(string canonical) => IndexOf(new Query(canonical));
+
+    internal SipHeaderList Clone()
     {
-        for (var i = 0; i < _entries.Count; i++)
+        var copy = new SipHeaderList(Math.Max(_count, 1));
+        Array.Copy(_entries, copy._entries, _count);
+        copy._count = _count;
+        copy._source = _source;
+        copy._names = _names is null ? null : CopyOf(_names, copy._entries.Length);
+        copy._values = _values is null ? null : CopyOf(_values, copy._entries.Length);
+        return copy;
+    }
+
+    private static string?[] CopyOf(string?[] lines, int length)
+    {
+        var copy = new string?[length];
+        Array.Copy(lines, copy, Math.Min(lines.Length, length));
+        return copy;
+    }
+
+    private string GetWrittenName(int index) => _names?[index] ?? SipHeaderNames.NameOf(_entries[index].KnownId);
+
+    private int IndexOf(Query query)
+    {
+        for (var i = 0; i < _count; i++)
         {
-            if (_entries[i].Is(canonical))
+            if (Matches(i, query))
             {
                 return i;
             }
@@ -258,15 +316,132 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
         return -1;
     }
 
-    internal SipHeaderList Clone()
+    // Known names compare by id; an unknown header's name compares case-insensitively with the query's.
+    private bool Matches(int index, Query query)
     {
-        var copy = new SipHeaderList(_entries.Count);
-        copy._entries.AddRange(_entries);
-        copy._source = _source;
-        return copy;
+        var knownId = _entries[index].KnownId;
+        return knownId >= 0
+            ? knownId == query.KnownId
+            : query.KnownId < 0 && string.Equals(_names![index], query.Name, StringComparison.OrdinalIgnoreCase);
     }
 
-    private int RemoveCanonical(string canonical) => _entries.RemoveAll(e => e.Is(canonical));
+    private void InsertLine(int index, string name, string value)
+    {
+        var knownId = SipHeaderNames.TryGetId(name, out var id) ? id : -1;
+        var written = knownId >= 0 && string.Equals(name, SipHeaderNames.NameOf(knownId), StringComparison.Ordinal) ? null : name;
+        if (index == _count)
+        {
+            index = Append(new Entry(knownId, -1, 0));
+        }
+        else
+        {
+            ShiftUp(index);
+            _entries[index] = new Entry(knownId, -1, 0);
+        }
+
+        SetName(index, written);
+        SetValue(index, value);
+    }
+
+    private int Append(Entry entry)
+    {
+        if (_count == _entries.Length)
+        {
+            Grow();
+        }
+
+        _entries[_count] = entry;
+        Version++;
+        return _count++;
+    }
+
+    private void Grow()
+    {
+        var length = Math.Max(4, _entries.Length * 2);
+        Array.Resize(ref _entries, length);
+        if (_names is not null)
+        {
+            Array.Resize(ref _names, length);
+        }
+
+        if (_values is not null)
+        {
+            Array.Resize(ref _values, length);
+        }
+    }
+
+    // Opens a free line at index (the side arrays shift with the entries); the caller fills it.
+    private void ShiftUp(int index)
+    {
+        if (_count == _entries.Length)
+        {
+            Grow();
+        }
+
+        Array.Copy(_entries, index, _entries, index + 1, _count - index);
+        if (_names is not null)
+        {
+            Array.Copy(_names, index, _names, index + 1, _count - index);
+            _names[index] = null;
+        }
+
+        if (_values is not null)
+        {
+            Array.Copy(_values, index, _values, index + 1, _count - index);
+            _values[index] = null;
+        }
+
+        _count++;
+        Version++;
+    }
+
+    private void ShiftDown(int index)
+    {
+        _count--;
+        Array.Copy(_entries, index + 1, _entries, index, _count - index);
+        if (_names is not null)
+        {
+            Array.Copy(_names, index + 1, _names, index, _count - index);
+            _names[_count] = null;
+        }
+
+        if (_values is not null)
+        {
+            Array.Copy(_values, index + 1, _values, index, _count - index);
+            _values[_count] = null;
+        }
+    }
+
+    private int RemoveAll(Query query)
+    {
+        var removed = 0;
+        for (var i = _count - 1; i >= 0; i--)
+        {
+            if (Matches(i, query))
+            {
+                ShiftDown(i);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    private void SetName(int index, string? name)
+    {
+        if (name is not null)
+        {
+            (_names ??= new string?[_entries.Length])[index] = name;
+        }
+    }
+
+    private void SetValue(int index, string value) => (_values ??= new string?[_entries.Length])[index] = value;
+
+    private int CheckIndex(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
+        return index;
+    }
 
     private static void ValidateName(string name)
     {
@@ -280,43 +455,21 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
         }
     }
 
-    /// <summary>One line; <see cref="Value"/> is null until a value held as a slice of the source is first read.</summary>
-    private struct Entry
+    /// <summary>A canonical name looked up once: its known id, or -1 and the name for an unknown header.</summary>
+    private readonly struct Query(string canonical)
     {
-        public readonly string CanonicalName;
-        public readonly int ValueStart;
-        public readonly int ValueLength;
-        public string? Value;
+        public readonly int KnownId = SipHeaderNames.TryGetId(canonical, out var id) ? id : -1;
 
-        // Null when the name was written as its canonical form, nearly always: a parse then stores one reference per
-        // line instead of two, and every reference stored into the array costs a GC write barrier.
-        private readonly string? _writtenName;
+        public readonly string Name = canonical;
+    }
 
-        public Entry(string name, string canonicalName, string? value, int valueStart = 0, int valueLength = 0)
-        {
-            CanonicalName = canonicalName;
-            ValueStart = valueStart;
-            ValueLength = valueLength;
-            Value = value;
-            _writtenName = ReferenceEquals(name, canonicalName) ? null : name;
-        }
+    /// <summary>One line: the known name's id (-1: the name is in the side array) and where the value lies in the source (-1: a string).</summary>
+    private readonly struct Entry(int knownId, int valueStart, int valueLength)
+    {
+        public readonly int KnownId = knownId;
+        public readonly int ValueStart = valueStart;
+        public readonly int ValueLength = valueLength;
 
-        /// <summary>A parsed line whose name was written in canonical form, its value still a slice of the source.</summary>
-        public Entry(string canonicalName, int valueStart, int valueLength)
-        {
-            CanonicalName = canonicalName;
-            ValueStart = valueStart;
-            ValueLength = valueLength;
-            Value = null;
-            _writtenName = null;
-        }
-
-        public readonly string Name => _writtenName ?? CanonicalName;
-
-        // Known names are shared instances, so a lookup usually ends at the reference or the length; only names of the
-        // same length go on to the case-insensitive comparison that unknown headers need.
-        public readonly bool Is(string canonical) =>
-            ReferenceEquals(CanonicalName, canonical) ||
-            (CanonicalName.Length == canonical.Length && string.Equals(CanonicalName, canonical, StringComparison.OrdinalIgnoreCase));
+        public bool IsSlice => ValueStart >= 0;
     }
 }

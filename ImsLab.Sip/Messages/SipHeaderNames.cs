@@ -92,81 +92,111 @@ public static class SipHeaderNames
         return TryGetCanonical(name.AsSpan(), out var canonical) ? canonical : name;
     }
 
-    // Names grouped by length and first letter, so that a lookup compares against one candidate, rarely two.
-    private const int LetterBuckets = 32;
-    private static readonly string[][] Buckets = GroupByLengthAndLetter();
+    // A known header's id is the index of its canonical name in All. Header lists store ids, not references: a parse
+    // then writes no references into the table (no GC write barriers) and a lookup compares integers.
+    internal static readonly int ViaId = Array.IndexOf(All, Via);
+    internal static readonly int FromId = Array.IndexOf(All, From);
+    internal static readonly int ToId = Array.IndexOf(All, To);
+    internal static readonly int CallIdId = Array.IndexOf(All, CallId);
+    internal static readonly int CSeqId = Array.IndexOf(All, CSeq);
+    internal static readonly int MaxForwardsId = Array.IndexOf(All, MaxForwards);
+    internal static readonly int ContentLengthId = Array.IndexOf(All, ContentLength);
+    internal static readonly int ContactId = Array.IndexOf(All, Contact);
 
-    // The same buckets as UTF-8, so that the parser compares octets with octets instead of widening each name.
-    private static readonly byte[][][] Utf8Buckets = Array.ConvertAll(Buckets, bucket => Array.ConvertAll(bucket, System.Text.Encoding.ASCII.GetBytes));
-    private static readonly int LongestName = All.Max(n => n.Length);
-
-    private static int BucketOf(int length, int firstLetter) => (length * LetterBuckets) + (firstLetter & (LetterBuckets - 1));
+    /// <summary>The canonical name of a known header id.</summary>
+    internal static string NameOf(int id) => All[id];
 
     internal static bool TryGetCanonical(ReadOnlySpan<char> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? canonical)
     {
+        if (TryGetId(name, out var id))
+        {
+            canonical = All[id];
+            return true;
+        }
+
+        canonical = null;
+        return false;
+    }
+
+    /// <summary>The id of a header name written in any case, compact or long; false for a header ImsLab does not know.</summary>
+    internal static bool TryGetId(ReadOnlySpan<char> name, out int id)
+    {
         if (name.Length == 1)
         {
-            canonical = FromCompact(name[0]);
-            return canonical is not null;
+            id = IdOfCompact(name[0]);
+            return id >= 0;
         }
 
         if (name.Length > 1 && name.Length <= LongestName)
         {
             foreach (var candidate in Buckets[BucketOf(name.Length, name[0])])
             {
-                if (name.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+                if (name.Equals(All[candidate], StringComparison.OrdinalIgnoreCase))
                 {
-                    canonical = candidate;
+                    id = candidate;
                     return true;
                 }
             }
         }
 
-        canonical = null;
+        id = -1;
         return false;
     }
 
-    /// <summary>As the char overload; <paramref name="exact"/> tells whether the name was written in canonical case.</summary>
-    internal static bool TryGetCanonical(ReadOnlySpan<byte> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? canonical, out bool exact)
+    /// <summary>As the char overload, on octets; <paramref name="exact"/> tells whether the name was written in canonical case.</summary>
+    internal static bool TryGetId(ReadOnlySpan<byte> name, out int id, out bool exact)
     {
         exact = false;
         if (name.Length == 1)
         {
-            canonical = FromCompact((char)name[0]);
-            return canonical is not null;
+            id = IdOfCompact((char)name[0]);
+            return id >= 0;
         }
 
         if (name.Length > 1 && name.Length <= LongestName)
         {
-            var bucket = BucketOf(name.Length, name[0]);
-            var candidates = Utf8Buckets[bucket];
-            for (var i = 0; i < candidates.Length; i++)
+            foreach (var candidate in Buckets[BucketOf(name.Length, name[0])])
             {
                 // Senders nearly always write the canonical case: try the exact comparison first.
-                exact = name.SequenceEqual(candidates[i]);
-                if (exact || System.Text.Ascii.EqualsIgnoreCase(name, candidates[i]))
+                var known = Utf8Names[candidate];
+                exact = name.SequenceEqual(known);
+                if (exact || System.Text.Ascii.EqualsIgnoreCase(name, known))
                 {
-                    canonical = Buckets[bucket][i];
+                    id = candidate;
                     return true;
                 }
             }
         }
 
-        canonical = null;
+        id = -1;
         return false;
     }
 
-    private static string[][] GroupByLengthAndLetter()
+    // Ids grouped by length and first letter, so that a lookup compares against one candidate, rarely two.
+    private const int LetterBuckets = 32;
+    private static readonly int LongestName = All.Max(n => n.Length);
+    private static readonly int[][] Buckets = GroupByLengthAndLetter();
+
+    // The names as UTF-8, so that the parser compares octets with octets instead of widening each name.
+    private static readonly byte[][] Utf8Names = Array.ConvertAll(All, System.Text.Encoding.ASCII.GetBytes);
+
+    private static int BucketOf(int length, int firstLetter) => (length * LetterBuckets) + (firstLetter & (LetterBuckets - 1));
+
+    private static int[][] GroupByLengthAndLetter()
     {
-        var longest = All.Max(n => n.Length);
-        var groups = new string[BucketOf(longest + 1, 0)][];
+        var groups = new int[BucketOf(LongestName + 1, 0)][];
         for (var bucket = 0; bucket < groups.Length; bucket++)
         {
-            groups[bucket] = Array.FindAll(All, n => BucketOf(n.Length, n[0]) == bucket);
+            groups[bucket] = Enumerable.Range(0, All.Length).Where(id => BucketOf(All[id].Length, All[id][0]) == bucket).ToArray();
         }
 
         return groups;
     }
+
+    // Indexed by the lower-case letter of a compact form.
+    private static readonly int[] CompactIds = Enumerable.Range(0, 128).Select(c => FromCompact((char)c) is { } name ? Array.IndexOf(All, name) : -1).ToArray();
+
+    private static int IdOfCompact(char letter) => letter < 128 ? CompactIds[char.ToLowerInvariant(letter)] : -1;
 
     // RFC 3261 7.3.3 and 20 compact forms, plus RFC 6665 (o, u), RFC 3515 (r), RFC 4028 (x), RFC 3892 (b), RFC 8224 (y).
     private static string? FromCompact(char letter) => char.ToLowerInvariant(letter) switch

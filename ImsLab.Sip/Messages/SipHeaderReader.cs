@@ -9,7 +9,7 @@ internal static class SipHeaderReader
         var scratch = SipCharScratch.Get();
         for (var i = 0; i < headers.Count; i++)
         {
-            if (!headers.IsHeader(i, SipHeaderNames.Via))
+            if (headers.KnownIdAt(i) != SipHeaderNames.ViaId)
             {
                 continue;
             }
@@ -79,7 +79,7 @@ internal static class SipHeaderReader
         var scratch = SipCharScratch.Get();
         for (var i = 0; i < headers.Count; i++)
         {
-            if (!headers.IsHeader(i, SipHeaderNames.Contact))
+            if (headers.KnownIdAt(i) != SipHeaderNames.ContactId)
             {
                 continue;
             }
@@ -110,7 +110,7 @@ internal static class SipHeaderReader
         var scratch = SipCharScratch.Get();
         for (var i = 0; i < headers.Count; i++)
         {
-            if (!headers.IsHeader(i, SipHeaderNames.Contact))
+            if (headers.KnownIdAt(i) != SipHeaderNames.ContactId)
             {
                 continue;
             }

@@ -20,11 +20,12 @@ internal static class SipMessageWriter
         var headers = message.Headers;
         for (var i = 0; i < headers.Count; i++)
         {
-            var canonical = headers.GetCanonicalName(i);
-            if (ReferenceEquals(canonical, SipHeaderNames.ContentLength) || canonical == SipHeaderNames.ContentLength)
+            if (headers.KnownIdAt(i) == SipHeaderNames.ContentLengthId)
             {
                 continue;
             }
+
+            var canonical = headers.GetCanonicalName(i);
 
             // Known headers are written under their canonical name; an unknown header's canonical name is its name as received.
             writer.Write(canonical);

@@ -39,7 +39,9 @@ public sealed class SipResponse : SipMessage
         var headers = request.Headers;
         for (var i = 0; i < headers.Count; i++)
         {
-            if (headers.GetCanonicalName(i) is SipHeaderNames.Via or SipHeaderNames.From or SipHeaderNames.To or SipHeaderNames.CallId or SipHeaderNames.CSeq)
+            var knownId = headers.KnownIdAt(i);
+            if (knownId == SipHeaderNames.ViaId || knownId == SipHeaderNames.FromId || knownId == SipHeaderNames.ToId ||
+                knownId == SipHeaderNames.CallIdId || knownId == SipHeaderNames.CSeqId)
             {
                 response.Headers.AddCopyOf(headers, i);
             }

@@ -25,38 +25,38 @@ internal struct RequiredHeaderCounts
     public int MaxForwardsIndex;
     public int ContentLengthIndex;
 
-    public void Count(string canonical, int index)
+    public void Count(int knownId, int index)
     {
-        // Canonical names of known headers are the SipHeaderNames constants, so reference comparison suffices.
-        if (ReferenceEquals(canonical, SipHeaderNames.Via))
+        // The ids are static readonly, so the JIT compares against constants.
+        if (knownId == SipHeaderNames.ViaId)
         {
             Note(ref Via, ref ViaIndex, index);
         }
-        else if (ReferenceEquals(canonical, SipHeaderNames.From))
+        else if (knownId == SipHeaderNames.FromId)
         {
             Note(ref From, ref FromIndex, index);
         }
-        else if (ReferenceEquals(canonical, SipHeaderNames.To))
+        else if (knownId == SipHeaderNames.ToId)
         {
             Note(ref To, ref ToIndex, index);
         }
-        else if (ReferenceEquals(canonical, SipHeaderNames.CallId))
+        else if (knownId == SipHeaderNames.CallIdId)
         {
             Note(ref CallId, ref CallIdIndex, index);
         }
-        else if (ReferenceEquals(canonical, SipHeaderNames.CSeq))
+        else if (knownId == SipHeaderNames.CSeqId)
         {
             Note(ref CSeq, ref CSeqIndex, index);
         }
-        else if (ReferenceEquals(canonical, SipHeaderNames.MaxForwards))
+        else if (knownId == SipHeaderNames.MaxForwardsId)
         {
             Note(ref MaxForwards, ref MaxForwardsIndex, index);
         }
-        else if (ReferenceEquals(canonical, SipHeaderNames.ContentLength))
+        else if (knownId == SipHeaderNames.ContentLengthId)
         {
             Note(ref ContentLength, ref ContentLengthIndex, index);
         }
-        else if (ReferenceEquals(canonical, SipHeaderNames.Contact))
+        else if (knownId == SipHeaderNames.ContactId)
         {
             Note(ref Contact, ref ContactIndex, index);
         }

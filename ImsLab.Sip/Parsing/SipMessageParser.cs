@@ -201,7 +201,7 @@ public static class SipMessageParser
         // The counts say where the first Via (and Contact) line is and how many there are: visit only those.
         for (int i = counts.ViaIndex, seen = 0; seen < counts.Via; i++)
         {
-            if (ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.Via))
+            if (headers.KnownIdAt(i) == SipHeaderNames.ViaId)
             {
                 seen++;
                 if (!AreValidVias(headers.GetValueChars(i, scratch)))
@@ -249,7 +249,7 @@ public static class SipMessageParser
         var wildcard = false;
         for (int i = counts.ContactIndex, seen = 0; seen < counts.Contact; i++)
         {
-            if (ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.Contact))
+            if (headers.KnownIdAt(i) == SipHeaderNames.ContactId)
             {
                 seen++;
                 if (!AreValidContacts(headers.GetValueChars(i, scratch), ref wildcard))
@@ -274,7 +274,7 @@ public static class SipMessageParser
         // Only from the first Content-Length line on, and not at all when there is none.
         for (var i = counts.ContentLengthIndex; counts.ContentLength > 0 && i < headers.Count; i++)
         {
-            if (!ReferenceEquals(headers.GetCanonicalName(i), SipHeaderNames.ContentLength))
+            if (headers.KnownIdAt(i) != SipHeaderNames.ContentLengthId)
             {
                 continue;
             }
@@ -309,31 +309,27 @@ public static class SipMessageParser
         return (SipParseError.None, string.Empty);
     }
 
-    private static string AddHeader(SipHeaderList headers, ReadOnlySpan<byte> buffer, SipRawHeader raw)
+    // Returns the header's known id, or -1 for a header ImsLab does not know.
+    private static int AddHeader(SipHeaderList headers, ReadOnlySpan<byte> buffer, SipRawHeader raw)
     {
         var nameBytes = raw.Name(buffer);
-        string canonical;
-        string name;
-        if (SipHeaderNames.TryGetCanonical(nameBytes, out var known, out var exact))
+        string? writtenName = null;
+        if (!SipHeaderNames.TryGetId(nameBytes, out var knownId, out var exact) || !exact)
         {
-            canonical = known;
-            name = exact ? known : Encoding.ASCII.GetString(nameBytes);
-        }
-        else
-        {
-            canonical = name = Encoding.ASCII.GetString(nameBytes);
+            // An unknown header, or a known one written compact or in another case: keep the name as written.
+            writtenName = Encoding.ASCII.GetString(nameBytes);
         }
 
         if (raw.IsFolded)
         {
-            headers.AddParsed(name, canonical, DecodeValue(raw.Value(buffer), folded: true));
+            headers.AddParsed(knownId, writtenName, DecodeValue(raw.Value(buffer), folded: true));
         }
         else
         {
-            headers.AddParsed(name, canonical, raw.ValueStart, raw.ValueLength);
+            headers.AddParsed(knownId, writtenName, raw.ValueStart, raw.ValueLength);
         }
 
-        return canonical;
+        return knownId;
     }
 
     // RFC 3261 7.3.1: a Via line may hold several comma-separated values.

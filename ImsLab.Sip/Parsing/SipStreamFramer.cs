@@ -178,7 +178,7 @@ public static class SipStreamFramer
         long found = -1;
         while (scanner.Next(out var header) == SipScanStatus.Header)
         {
-            if (SipHeaderNames.TryGetCanonical(header.Name(headerSection), out var canonical, out _) && ReferenceEquals(canonical, SipHeaderNames.ContentLength))
+            if (SipHeaderNames.TryGetId(header.Name(headerSection), out var knownId, out _) && knownId == SipHeaderNames.ContentLengthId)
             {
                 var value = header.Value(headerSection);
                 // RFC 3261 20.14: 1*DIGIT only; a sign ("-999", RFC 4475 ncl) or anything else breaks the framing.

@@ -113,4 +113,59 @@ public sealed class SipHeaderListTests
 
         Assert.Equal(69, request.MaxForwards);
     }
+
+    [Fact]
+    public void ParsedLinesKeepTheirWrittenNamesAndValuesWhenLinesAreInsertedAndRemovedAroundThem()
+    {
+        var headers = Parse(
+            "OPTIONS sip:example.com SIP/2.0\r\nv: SIP/2.0/UDP a;branch=z9hG4bK1\r\nX-Lab: one\r\nf: <sip:a@b>;tag=1\r\n" +
+            "t: <sip:a@b>\r\ni: c1\r\nCSeq: 1 OPTIONS\r\nx-lab: two\r\n\r\n").Headers;
+        Assert.Equal("one", headers.GetFirst("X-LAB"));
+
+        headers.Insert(0, "Via", "SIP/2.0/UDP proxy;branch=z9hG4bK2");
+        headers.RemoveAt(2);
+
+        Assert.Equal(["Via", "v", "f", "t", "i", "CSeq", "x-lab"], headers.Select(h => h.Name));
+        Assert.Equal(["SIP/2.0/UDP proxy;branch=z9hG4bK2", "SIP/2.0/UDP a;branch=z9hG4bK1"], headers.GetAll("Via"));
+        Assert.Equal(["two"], headers.GetAll("X-Lab"));
+        Assert.Equal("c1", headers.GetFirst("Call-ID"));
+    }
+
+    [Fact]
+    public void AListGrowsPastItsFirstCapacityWithoutLosingNamesOrValues()
+    {
+        var headers = new SipHeaderList();
+        for (var i = 0; i < 40; i++)
+        {
+            headers.Add(i % 2 == 0 ? "X-Line" : "v", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Assert.Equal(40, headers.Count);
+        Assert.Equal(20, headers.CountOf("Via"));
+        Assert.Equal("39", headers.GetAll("via").Last());
+        Assert.Equal("X-Line", headers[38].Name);
+    }
+
+    [Fact]
+    public void AResponseCopiesTheRequestLinesUnderTheirCanonicalNamesAndLaterChangesStayItsOwn()
+    {
+        var request = Parse(
+            "REGISTER sip:example.com SIP/2.0\r\nv: SIP/2.0/UDP a;branch=z9hG4bK1\r\nf: <sip:a@b>;tag=1\r\n" +
+            "t: <sip:a@b>\r\ni: c1\r\nCSeq: 1 REGISTER\r\nX-Lab: kept out\r\n\r\n");
+
+        var response = SipResponse.CreateFor(request, 200);
+        response.Headers.Set("To", "<sip:a@b>;tag=server");
+
+        Assert.Equal(["Via", "From", "To", "Call-ID", "CSeq"], response.Headers.Select(h => h.Name));
+        Assert.Equal("<sip:a@b>;tag=server", response.Headers.GetFirst("t"));
+        Assert.Equal("SIP/2.0/UDP a;branch=z9hG4bK1", response.Headers.GetFirst("Via"));
+        Assert.Equal("<sip:a@b>", request.Headers.GetFirst("To"));
+        Assert.False(response.Headers.Contains("X-Lab"));
+    }
+
+    private static SipRequest Parse(string text)
+    {
+        var result = ImsLab.Sip.Parsing.SipMessageParser.Parse(System.Text.Encoding.ASCII.GetBytes(text), ImsLab.Sip.Parsing.SipParserLimits.Default);
+        return Assert.IsType<SipRequest>(result.Message);
+    }
 }
