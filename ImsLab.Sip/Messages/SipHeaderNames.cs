@@ -118,32 +118,10 @@ public static class SipHeaderNames
         return false;
     }
 
-    /// <summary>The id of a header name written in any case, compact or long; false for a header ImsLab does not know.</summary>
-    internal static bool TryGetId(ReadOnlySpan<char> name, out int id)
-    {
-        if (name.Length == 1)
-        {
-            id = IdOfCompact(name[0]);
-            return id >= 0;
-        }
-
-        if (name.Length > 1 && name.Length <= LongestName)
-        {
-            foreach (var candidate in Buckets[BucketOf(name.Length, name[0])])
-            {
-                if (name.Equals(All[candidate], StringComparison.OrdinalIgnoreCase))
-                {
-                    id = candidate;
-                    return true;
-                }
-            }
-        }
-
-        id = -1;
-        return false;
-    }
-
-    /// <summary>As the char overload, on octets; <paramref name="exact"/> tells whether the name was written in canonical case.</summary>
+    /// <summary>
+    /// The id of a header name received as octets, in any case, compact or long; false for a header ImsLab does not know.
+    /// <paramref name="exact"/> tells whether the name was written in canonical case.
+    /// </summary>
     internal static bool TryGetId(ReadOnlySpan<byte> name, out int id, out bool exact)
     {
         exact = false;
@@ -153,12 +131,15 @@ public static class SipHeaderNames
             return id >= 0;
         }
 
+        // Every line of every message passes here: flat tables, so that a lookup is a few dependent loads, not a walk
+        // through arrays of arrays.
         if (name.Length > 1 && name.Length <= LongestName)
         {
-            foreach (var candidate in Buckets[BucketOf(name.Length, name[0])])
+            var names = Utf8Names;
+            for (int candidate = FirstInBucket[BucketOf(name.Length, name[0])]; candidate >= 0; candidate = NextInBucket[candidate])
             {
                 // Senders nearly always write the canonical case: try the exact comparison first.
-                var known = Utf8Names[candidate];
+                var known = names.AsSpan(Utf8Offsets[candidate], name.Length);
                 exact = name.SequenceEqual(known);
                 if (exact || System.Text.Ascii.EqualsIgnoreCase(name, known))
                 {
@@ -172,25 +153,57 @@ public static class SipHeaderNames
         return false;
     }
 
-    // Ids grouped by length and first letter, so that a lookup compares against one candidate, rarely two.
+    // Ids grouped by length and first letter, so that a lookup compares against one candidate, rarely two. A bucket is
+    // a chain: its first id, then each id's successor (-1 ends it).
     private const int LetterBuckets = 32;
     private static readonly int LongestName = All.Max(n => n.Length);
-    private static readonly int[][] Buckets = GroupByLengthAndLetter();
+    private static readonly sbyte[] FirstInBucket = ChainBuckets(out NextInBucket);
+    private static readonly sbyte[] NextInBucket;
 
-    // The names as UTF-8, so that the parser compares octets with octets instead of widening each name.
-    private static readonly byte[][] Utf8Names = Array.ConvertAll(All, System.Text.Encoding.ASCII.GetBytes);
+    // The names as UTF-8 one after the other, so that the parser compares octets with octets instead of widening each name.
+    private static readonly byte[] Utf8Names = System.Text.Encoding.ASCII.GetBytes(string.Concat(All));
+    private static readonly int[] Utf8Offsets = All.Select((_, id) => All.Take(id).Sum(n => n.Length)).ToArray();
 
     private static int BucketOf(int length, int firstLetter) => (length * LetterBuckets) + (firstLetter & (LetterBuckets - 1));
 
-    private static int[][] GroupByLengthAndLetter()
+    private static sbyte[] ChainBuckets(out sbyte[] next)
     {
-        var groups = new int[BucketOf(LongestName + 1, 0)][];
-        for (var bucket = 0; bucket < groups.Length; bucket++)
+        var first = new sbyte[BucketOf(LongestName + 1, 0)];
+        Array.Fill(first, (sbyte)-1);
+        next = new sbyte[All.Length];
+        for (var id = All.Length - 1; id >= 0; id--)
         {
-            groups[bucket] = Enumerable.Range(0, All.Length).Where(id => BucketOf(All[id].Length, All[id][0]) == bucket).ToArray();
+            var bucket = BucketOf(All[id].Length, All[id][0]);
+            next[id] = first[bucket];
+            first[bucket] = (sbyte)id;
         }
 
-        return groups;
+        return first;
+    }
+
+    /// <summary>As the octet overload, on characters.</summary>
+    internal static bool TryGetId(ReadOnlySpan<char> name, out int id)
+    {
+        if (name.Length == 1)
+        {
+            id = IdOfCompact(name[0]);
+            return id >= 0;
+        }
+
+        if (name.Length > 1 && name.Length <= LongestName)
+        {
+            for (int candidate = FirstInBucket[BucketOf(name.Length, name[0])]; candidate >= 0; candidate = NextInBucket[candidate])
+            {
+                if (name.Equals(All[candidate], StringComparison.OrdinalIgnoreCase))
+                {
+                    id = candidate;
+                    return true;
+                }
+            }
+        }
+
+        id = -1;
+        return false;
     }
 
     // Indexed by the lower-case letter of a compact form.

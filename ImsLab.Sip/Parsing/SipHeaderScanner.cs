@@ -24,6 +24,9 @@ internal ref struct SipHeaderScanner
 
     public SipParseError Error { get; private set; }
 
+    // Inlined into the parser's loop: returned through memory, the header's four fields were written as ints and read
+    // back as one 16-byte copy, a store-forwarding stall on every line.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public SipScanStatus Next(out SipRawHeader header)
     {
         header = default;
