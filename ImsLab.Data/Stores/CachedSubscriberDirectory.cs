@@ -12,7 +12,11 @@ namespace ImsLab.Data.Stores;
 /// </summary>
 internal sealed class CachedSubscriberDirectory : ISubscriberDirectory, IDisposable
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    // Profiles live 4 to 6 minutes, spread by key: a burst of first registrations (a bulk import, a restart) loads
+    // thousands of profiles within seconds, and one fixed lifetime made them all expire together, a storm of misses
+    // in the middle of the refreshes five minutes later.
+    private static readonly TimeSpan ShortestLifetime = TimeSpan.FromMinutes(4);
+    private const int LifetimeSpreadSeconds = 120;
     private static readonly TimeSpan UnknownLifetime = TimeSpan.FromSeconds(30);
 
     private readonly SubscriberDirectory _inner;
@@ -80,13 +84,26 @@ internal sealed class CachedSubscriberDirectory : ISubscriberDirectory, IDisposa
 
     private static string ImpuKey(string impu) => "impu:" + (IdentityFormat.NormalizeImpu(impu) ?? impu);
 
+    /// <summary>How long a profile cached under <paramref name="key"/> lives: a fixed point of the spread for each key.</summary>
+    internal static TimeSpan LifetimeOf(string key)
+    {
+        // FNV-1a: string.GetHashCode differs between runs, and the spread should not.
+        var hash = 2166136261u;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return ShortestLifetime + TimeSpan.FromSeconds(hash % LifetimeSpreadSeconds);
+    }
+
     private void Store<T>(string key, T value, bool unknown, long generation)
     {
         // Under the lock, so an invalidation cannot slip between the generation check and the insert.
         lock (_gate)
         {
             if (_generation != generation) return;
-            _cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = unknown ? UnknownLifetime : Lifetime });
+            _cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = unknown ? UnknownLifetime : LifetimeOf(key) });
         }
     }
 }
