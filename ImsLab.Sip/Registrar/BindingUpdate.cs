@@ -95,16 +95,16 @@ internal sealed class BindingUpdate
                 Id = existing?.Id ?? Guid.CreateVersion7(request.Now),
                 Impu = existing?.Impu ?? request.Impu,
                 Impi = request.Impi,
-                ContactUri = contact.Uri,
-                ContactParameters = contact.Parameters,
+                ContactUri = Kept(existing?.ContactUri, contact.Uri),
+                ContactParameters = Kept(existing?.ContactParameters, contact.Parameters),
                 ExpiresAt = request.Now.AddSeconds(granted),
                 Q = contact.Q,
-                InstanceId = contact.InstanceId,
+                InstanceId = Kept(existing?.InstanceId, contact.InstanceId),
                 RegId = contact.RegId,
                 FeatureTags = contact.FeatureTags,
                 Path = request.Path,
-                Flow = request.Flow,
-                CallId = request.CallId,
+                Flow = Kept(existing?.Flow, request.Flow),
+                CallId = Kept(existing?.CallId, request.CallId),
                 CSeq = request.CSeq,
                 UserAgent = request.UserAgent,
                 AccessNetworkInfo = request.AccessNetworkInfo,
@@ -133,6 +133,11 @@ internal sealed class BindingUpdate
         }
         return new BindingUpdate(BindingUpdateOutcome.Applied, [.. bindings], changes, contactChanges);
     }
+
+    // A refresh usually repeats the contact, Call-ID and flow of the binding it replaces: keeping the old instances
+    // means the new binding, which lives until the next refresh and so is promoted by the GC, brings no new strings.
+    private static T Kept<T>(T? previous, T current) where T : class? =>
+        previous is not null && previous.Equals(current) ? previous : current;
 
     // RFC 5626 4.2 / 6: a contact with +sip.instance (and reg-id) replaces the binding of the same instance (and
     // reg-id) whatever its URI; otherwise bindings match by URI (RFC 3261 10.3 step 7, 19.1.4 comparison).

@@ -73,6 +73,37 @@ public sealed class BindingUpdateTests
     }
 
     [Fact]
+    public void ARefreshThatRepeatsContactCallIdAndFlowKeepsTheBindingsOwnInstances()
+    {
+        var first = Apply([], Request(1, Contact("sip:alice@192.0.2.1", 600, "<urn:uuid:1>"))).Bindings;
+        // What the parser hands over for the refresh: equal values, fresh instances.
+        var again = Request(2, Contact(new string("sip:alice@192.0.2.1"), 600, new string("<urn:uuid:1>"))) with
+        {
+            CallId = new string("call-1"),
+            Flow = new BindingFlow("UDP", "192.0.2.1", 5060, "127.0.0.1", 5060, 0),
+        };
+
+        var binding = Apply(first, again).Bindings.Single();
+
+        Assert.Same(first[0].ContactUri, binding.ContactUri);
+        Assert.Same(first[0].ContactParameters, binding.ContactParameters);
+        Assert.Same(first[0].InstanceId, binding.InstanceId);
+        Assert.Same(first[0].CallId, binding.CallId);
+        Assert.Same(first[0].Flow, binding.Flow);
+    }
+
+    [Fact]
+    public void ARefreshFromAnotherFlowRecordsTheNewFlow()
+    {
+        var first = Apply([], Request(1, Contact("sip:alice@192.0.2.1", 600))).Bindings;
+        var moved = Request(2, Contact("sip:alice@192.0.2.1", 600)) with { Flow = new BindingFlow("UDP", "198.51.100.9", 40000, "127.0.0.1", 5060, 0) };
+
+        var binding = Apply(first, moved).Bindings.Single();
+
+        Assert.Equal("198.51.100.9", binding.Flow.RemoteAddress);
+    }
+
+    [Fact]
     public void ANewContactIsAddedBesideTheExistingOne()
     {
         var first = Apply([], Request(1, Contact("sip:alice@192.0.2.1", 600))).Bindings;
