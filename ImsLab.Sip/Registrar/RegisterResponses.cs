@@ -1,7 +1,7 @@
-using ImsLab.Sip.Transport;
 using System.Globalization;
 using ImsLab.Sip.Messages;
 using ImsLab.Sip.Subscribers;
+using ImsLab.Sip.Transport;
 
 namespace ImsLab.Sip.Registrar;
 

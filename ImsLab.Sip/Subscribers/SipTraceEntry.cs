@@ -56,8 +56,8 @@ public sealed class SipTraceEntry
     /// <summary>The message text (decoded from the octets on each read when the entry holds octets).</summary>
     public string Text => _text ?? Encoding.UTF8.GetString(_octets.Span);
 
-    /// <summary>The message as UTF-8, without decoding when the entry holds octets.</summary>
-    internal ReadOnlySpan<byte> Utf8 => _text is null ? _octets.Span : Encoding.UTF8.GetBytes(_text);
+    /// <summary>The message's UTF-8 octets when the entry holds them rather than text (see <see cref="HoldsOctets"/>).</summary>
+    internal ReadOnlySpan<byte> Octets => _octets.Span;
 
     /// <summary>True when the entry holds octets rather than text.</summary>
     internal bool HoldsOctets => _text is null;

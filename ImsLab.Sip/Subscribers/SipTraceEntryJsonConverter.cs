@@ -60,7 +60,7 @@ internal sealed class SipTraceEntryJsonConverter : JsonConverter<SipTraceEntry>
         writer.WriteString(Name(nameof(SipTraceEntry.Remote), options), value.Remote);
         if (value.HoldsOctets)
         {
-            writer.WriteString(Name(nameof(SipTraceEntry.Text), options), value.Utf8);
+            writer.WriteString(Name(nameof(SipTraceEntry.Text), options), value.Octets);
         }
         else
         {
