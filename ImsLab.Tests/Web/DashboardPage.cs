@@ -41,16 +41,26 @@ internal static class DashboardPage
     /// Waits until a dialog closed after its save; when it stays open, the failure says what the dialog shows (the
     /// validation or conflict message), not only that it is still there.
     /// </summary>
-    public static async Task ExpectClosedAfterSaveAsync(IPage page, string dialogSelector)
+    public static Task ExpectClosedAfterSaveAsync(IPage page, string dialogSelector) =>
+        ExpectInDialogAsync(page, dialogSelector, dialogSelector, 0, "stayed open after saving");
+
+    /// <summary>
+    /// Waits until an element the last action should have added to a dialog is there; when it is not, the failure says
+    /// what the dialog shows instead (a lost click has failed a full run once, and the dialog's text is the clue).
+    /// </summary>
+    public static Task ExpectAddedAsync(IPage page, string selector, string dialogSelector) =>
+        ExpectInDialogAsync(page, selector, dialogSelector, 1, "did not appear");
+
+    private static async Task ExpectInDialogAsync(IPage page, string selector, string dialogSelector, int count, string failed)
     {
         try
         {
-            await Assertions.Expect(page.Locator(dialogSelector)).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+            await Assertions.Expect(page.Locator(selector)).ToHaveCountAsync(count, new() { Timeout = 15_000 });
         }
         catch (PlaywrightException failure)
         {
             var shown = await page.Locator(dialogSelector).InnerTextAsync(new() { Timeout = 1_000 });
-            throw new Xunit.Sdk.XunitException($"{dialogSelector} stayed open after saving; it shows:\n{shown}\n({failure.Message.Split('\n')[0]})");
+            throw new Xunit.Sdk.XunitException($"{selector} {failed}; {dialogSelector} shows:\n{shown}\n({failure.Message.Split('\n')[0]})");
         }
     }
 

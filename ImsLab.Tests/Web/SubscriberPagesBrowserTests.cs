@@ -31,6 +31,7 @@ public sealed class SubscriberPagesBrowserTests(BrowserFixture browser)
         await page.FillAsync("#edit-k", K);
         await Assertions.Expect(page.Locator("#error-k")).ToHaveCountAsync(0);
         await page.ClickAsync("#edit-add-impu");
+        await DashboardPage.ExpectAddedAsync(page, "#edit-impu-1", "#subscriber-editor");
         await DashboardPage.FillAllAsync(page, ("#edit-impi", "web-create@ims.example.org"), ("#edit-op", Op), ("#edit-msisdn", "15557770001"),
             ("#edit-impu-0", "sip:web-create@ims.example.org"), ("#edit-impu-1", "tel:+15557770001"));
         await page.ClickAsync("#edit-save");
