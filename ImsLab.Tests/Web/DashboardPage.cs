@@ -57,7 +57,7 @@ internal static class DashboardPage
         {
             await Assertions.Expect(page.Locator(selector)).ToHaveCountAsync(count, new() { Timeout = 15_000 });
         }
-        catch (PlaywrightException failure)
+        catch (Exception failure) when (failure is PlaywrightException or TimeoutException)
         {
             var shown = await page.Locator(dialogSelector).InnerTextAsync(new() { Timeout = 1_000 });
             throw new Xunit.Sdk.XunitException($"{selector} {failed}; {dialogSelector} shows:\n{shown}\n({failure.Message.Split('\n')[0]})");

@@ -98,24 +98,48 @@ public sealed class SubscriberPagesBrowserTests(BrowserFixture browser)
     }
 
     // Blazor's InputFile hooks its change listener from JavaScript after the dialog first renders; on a busy machine
-    // a file chosen before that is never read. Choosing it again once the listener is there is what a user would do.
+    // a file chosen before that is never read. Choosing it again once the listener is there is what a user would do,
+    // but only while the dialog shows no sign of the first choice: choosing again during a read starts a second import
+    // and re-creates the input under the first one (a stressed run failed that way once the retry really ran).
     private static async Task ChooseImportFileAsync(IPage page, string file)
     {
-        const string resultChanged = "before => { const r = document.querySelector('#import-result'); return r !== null && r.textContent !== before; }";
+        // 'done' once the result changed, 'failed: ...' on a read error, 'reading' while the dialog shows its progress
+        // bar (unless waiting until done), otherwise null: nothing has taken the file yet.
+        const string progress = """
+            ([before, untilDone]) => {
+                const result = document.querySelector('#import-result');
+                if (result !== null && result.textContent !== before) return 'done';
+                const failure = document.querySelector('#import-failure');
+                if (failure !== null) return 'failed: ' + failure.textContent;
+                return !untilDone && document.querySelector('#import-busy') !== null ? 'reading' : null;
+            }
+            """;
         var before = await page.EvaluateAsync<string?>("() => document.querySelector('#import-result')?.textContent ?? null");
         for (var attempt = 1; ; attempt++)
         {
             await page.SetInputFilesAsync("#import-file", file);
+            string? state;
             try
             {
-                await page.WaitForFunctionAsync(resultChanged, before, new() { Timeout = 5_000 });
-                return;
+                state = await StateAsync(untilDone: false, new() { Timeout = 5_000 });
             }
-            catch (PlaywrightException) when (attempt < 4)
+            catch (TimeoutException) when (attempt < 4)
             {
-                // Not read yet: choose the file again.
+                // Not taken yet: choose the file again. (A Playwright wait that runs out throws TimeoutException.)
+                continue;
             }
+
+            if (state == "reading")
+            {
+                state = await StateAsync(untilDone: true, new());
+            }
+
+            Assert.Equal("done", state);
+            return;
         }
+
+        async Task<string?> StateAsync(bool untilDone, PageWaitForFunctionOptions options) =>
+            await (await page.WaitForFunctionAsync(progress, new object?[] { before, untilDone }, options)).JsonValueAsync<string>();
     }
 
     [Fact]
