@@ -211,6 +211,28 @@ public sealed class SipServerTransactionTests
     }
 
     [Fact]
+    public async Task DeadlinesDueWithinT1OfTheLastFiringWaitForTheNextFiringInsteadOfATimerEach()
+    {
+        var handler = new RecordingHandler(200);
+        await using var server = await LoopbackSipStack.StartAsync("REGISTER", handler);
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+        var apart = TimeSpan.FromMilliseconds(10);
+        await peer.SendAsync(SipWire.Request("REGISTER", peer));
+        await peer.ReceiveResponseAsync();
+        server.Clock.Advance(apart);
+        await peer.SendAsync(SipWire.Request("REGISTER", peer));
+        await peer.ReceiveResponseAsync();
+
+        server.Clock.Advance((server.Timers.T1 * 64) - apart);
+        Assert.Equal(1, server.Stack.ServerTransactionCount);
+        server.Clock.Advance(apart);
+        Assert.Equal(1, server.Stack.ServerTransactionCount);
+        server.Clock.Advance(server.Timers.T1 - apart);
+
+        Assert.Equal(0, server.Stack.ServerTransactionCount);
+    }
+
+    [Fact]
     public async Task Rfc2543RequestWithoutBranchIsMatchedByTheOldRulesAndItsAckAbsorbed()
     {
         await using var server = await LoopbackSipStack.StartAsync();
