@@ -6,9 +6,19 @@ namespace ImsLab.Sip.Registrar;
 /// armed for the earliest. A refresh simply schedules the new time; the old entry is ignored when the callback finds
 /// the item no longer expires then.
 /// </summary>
+/// <remarks>
+/// After a firing the timer waits at least <see cref="Coalescing"/> before the next one, and hands over everything
+/// that fell due meanwhile in one batch. Armed for each next due time, a storm of expiries (a load test's 10,000
+/// bindings running out within ten seconds) fired the timer every millisecond and kept the thread pool spinning, as
+/// the transaction layer's Timer J queue did: 30 % of a core while they expired, 3 % with the batches. A binding then
+/// ends up to 100 ms after its expiry, finer than the whole seconds that Expires counts in (RFC 3261 20.19).
+/// </remarks>
 internal sealed class ExpiryScheduler : IDisposable
 {
     private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromDays(1);
+
+    /// <summary>The least time between two firings while entries are waiting.</summary>
+    public static readonly TimeSpan Coalescing = TimeSpan.FromMilliseconds(100);
 
     private readonly TimeProvider _time;
     private readonly Action<IReadOnlyList<ScheduledExpiry>> _onDue;
@@ -78,7 +88,7 @@ internal sealed class ExpiryScheduler : IDisposable
             }
             if (_heap.TryPeek(out _, out var nextAt))
             {
-                Arm(nextAt);
+                Arm(nextAt < now + Coalescing ? now + Coalescing : nextAt);
             }
         }
         if (due is not null)

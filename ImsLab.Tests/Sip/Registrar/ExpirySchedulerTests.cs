@@ -74,6 +74,25 @@ public sealed class ExpirySchedulerTests
     }
 
     [Fact]
+    public void BindingsDueJustAfterAFiringWaitForTheNextFiringInsteadOfATimerEach()
+    {
+        var batches = new List<int>();
+        using var scheduler = new ExpiryScheduler(_time, due => batches.Add(due.Count));
+        var start = _time.GetUtcNow();
+        scheduler.Schedule(new ScheduledExpiry("sip:a@ims.lab", Guid.NewGuid(), start.AddSeconds(10)));
+        scheduler.Schedule(new ScheduledExpiry("sip:b@ims.lab", Guid.NewGuid(), start.AddSeconds(10).AddMilliseconds(20)));
+        scheduler.Schedule(new ScheduledExpiry("sip:c@ims.lab", Guid.NewGuid(), start.AddSeconds(10).AddMilliseconds(60)));
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal([1], batches);
+        _time.Advance(TimeSpan.FromMilliseconds(60));
+        Assert.Equal([1], batches);
+        _time.Advance(ExpiryScheduler.Coalescing - TimeSpan.FromMilliseconds(60));
+
+        Assert.Equal([1, 2], batches);
+    }
+
+    [Fact]
     public void NothingIsArmedOnceEverythingFired()
     {
         using var scheduler = Create();
