@@ -10,6 +10,10 @@ namespace ImsLab.Sip.Subscribers;
 /// </summary>
 internal sealed class SipTraceEntryJsonConverter : JsonConverter<SipTraceEntry>
 {
+    // The serializer makes one converter per options instance, so the names under its naming policy are worked out
+    // once, not four times for every entry of every event-log row.
+    private PropertyNames? _names;
+
     public override SipTraceEntry Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -17,6 +21,7 @@ internal sealed class SipTraceEntryJsonConverter : JsonConverter<SipTraceEntry>
             throw new JsonException("A SIP trace entry is a JSON object.");
         }
 
+        var names = NamesFor(options);
         SipTraceDirection direction = default;
         DateTimeOffset at = default;
         string? remote = null;
@@ -25,19 +30,19 @@ internal sealed class SipTraceEntryJsonConverter : JsonConverter<SipTraceEntry>
         {
             var name = reader.GetString();
             reader.Read();
-            if (Is(name, nameof(SipTraceEntry.Direction), options))
+            if (names.Is(name, names.Direction))
             {
                 direction = JsonSerializer.Deserialize<SipTraceDirection>(ref reader, options);
             }
-            else if (Is(name, nameof(SipTraceEntry.At), options))
+            else if (names.Is(name, names.At))
             {
                 at = JsonSerializer.Deserialize<DateTimeOffset>(ref reader, options);
             }
-            else if (Is(name, nameof(SipTraceEntry.Remote), options))
+            else if (names.Is(name, names.Remote))
             {
                 remote = reader.GetString();
             }
-            else if (Is(name, nameof(SipTraceEntry.Text), options))
+            else if (names.Is(name, names.Text))
             {
                 text = reader.GetString();
             }
@@ -52,26 +57,53 @@ internal sealed class SipTraceEntryJsonConverter : JsonConverter<SipTraceEntry>
 
     public override void Write(Utf8JsonWriter writer, SipTraceEntry value, JsonSerializerOptions options)
     {
+        var names = NamesFor(options);
         writer.WriteStartObject();
-        writer.WritePropertyName(Name(nameof(SipTraceEntry.Direction), options));
+        writer.WritePropertyName(names.Direction);
         JsonSerializer.Serialize(writer, value.Direction, options);
-        writer.WritePropertyName(Name(nameof(SipTraceEntry.At), options));
+        writer.WritePropertyName(names.At);
         JsonSerializer.Serialize(writer, value.At, options);
-        writer.WriteString(Name(nameof(SipTraceEntry.Remote), options), value.Remote);
+        writer.WriteString(names.Remote, value.Remote);
         if (value.HoldsOctets)
         {
-            writer.WriteString(Name(nameof(SipTraceEntry.Text), options), value.Octets);
+            writer.WriteString(names.Text, value.Octets);
         }
         else
         {
-            writer.WriteString(Name(nameof(SipTraceEntry.Text), options), value.Text);
+            writer.WriteString(names.Text, value.Text);
         }
 
         writer.WriteEndObject();
     }
 
-    private static string Name(string property, JsonSerializerOptions options) => options.PropertyNamingPolicy?.ConvertName(property) ?? property;
+    private PropertyNames NamesFor(JsonSerializerOptions options)
+    {
+        var names = _names;
+        if (names is null || !ReferenceEquals(names.Options, options))
+        {
+            _names = names = new PropertyNames(options);
+        }
 
-    private static bool Is(string? name, string property, JsonSerializerOptions options) =>
-        string.Equals(name, Name(property, options), options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        return names;
+    }
+
+    /// <summary>The four property names under one options instance's naming policy, encoded once.</summary>
+    private sealed class PropertyNames(JsonSerializerOptions options)
+    {
+        public JsonSerializerOptions Options { get; } = options;
+
+        public JsonEncodedText Direction { get; } = Encode(nameof(SipTraceEntry.Direction), options);
+
+        public JsonEncodedText At { get; } = Encode(nameof(SipTraceEntry.At), options);
+
+        public JsonEncodedText Remote { get; } = Encode(nameof(SipTraceEntry.Remote), options);
+
+        public JsonEncodedText Text { get; } = Encode(nameof(SipTraceEntry.Text), options);
+
+        public bool Is(string? name, JsonEncodedText property) =>
+            string.Equals(name, property.Value, Options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+        private static JsonEncodedText Encode(string property, JsonSerializerOptions options) =>
+            JsonEncodedText.Encode(options.PropertyNamingPolicy?.ConvertName(property) ?? property, options.Encoder);
+    }
 }
