@@ -68,11 +68,7 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     /// </summary>
     internal void AddParsed(int knownId, string? writtenName, int valueStart, int valueLength)
     {
-        var index = Append(new Entry(knownId, valueStart, valueLength));
-        if (writtenName is not null)
-        {
-            SetName(index, writtenName);
-        }
+        SetName(Append(new Entry(knownId, valueStart, valueLength)), writtenName);
     }
 
     /// <summary>
@@ -200,12 +196,7 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
         var version = Version;
         for (var i = 0; i < _count; i++)
         {
-            // As List's enumerator: a change during enumeration is a bug of the caller. Decoding a value is not a change.
-            if (version != Version)
-            {
-                throw new InvalidOperationException("The header list changed during enumeration.");
-            }
-
+            ThrowIfChangedSince(version);
             if (Matches(i, query))
             {
                 yield return GetValue(i);
@@ -243,11 +234,7 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
         var version = Version;
         for (var i = 0; i < _count; i++)
         {
-            if (version != Version)
-            {
-                throw new InvalidOperationException("The header list changed during enumeration.");
-            }
-
+            ThrowIfChangedSince(version);
             yield return this[i];
         }
     }
@@ -436,6 +423,15 @@ public sealed class SipHeaderList : IEnumerable<SipHeader>
     }
 
     private void SetValue(int index, string value) => (_values ??= new string?[_entries.Length])[index] = value;
+
+    // As List's enumerator: a change during enumeration is a bug of the caller. Decoding a value is not a change.
+    private void ThrowIfChangedSince(int version)
+    {
+        if (version != Version)
+        {
+            throw new InvalidOperationException("The header list changed during enumeration.");
+        }
+    }
 
     private int CheckIndex(int index)
     {
