@@ -22,6 +22,8 @@ public sealed class SipServerTransaction
     private long _deadline;
     private TimeSpan _retransmitInterval;
     private SipRequest? _request;
+    // The Timer J deadline of a non-INVITE transaction over UDP handed to the layer's completed table, or 0.
+    private long _completedDue;
 
     internal SipServerTransaction(SipTransactionLayer layer, SipTransactionKey key, SipRequest request, SipFlow flow, DateTimeOffset receivedAt)
     {
@@ -206,9 +208,16 @@ public sealed class SipServerTransaction
 
             Schedule(timers.SixtyFourT1);
         }
+        else if (reliable)
+        {
+            // Timer J is zero over reliable transports.
+            Schedule(timers.TimerJ(reliable));
+        }
         else
         {
-            Schedule(timers.TimerJ(reliable));
+            // Timer J: from here on only the response is kept, by the layer; this object is left to its handler.
+            _lastResponse = null;
+            _completedDue = _layer.Complete(this, bytes, _responseFlow);
         }
 
         return true;
@@ -290,6 +299,11 @@ public sealed class SipServerTransaction
         }
 
         _layer.Remove(this);
+        if (_completedDue != 0)
+        {
+            // RFC 3261 17.2.4: the response could not be sent; nothing is left to re-send.
+            _layer.Completed.Expire(Key, _completedDue);
+        }
     }
 
     // Under _gate. One deadline at a time serves the whole life of the transaction; what it means depends on the state.
@@ -308,7 +322,7 @@ public sealed class SipServerTransaction
         {
             // The guard and Timer J are both 64*T1: the queue's single delay. A later deadline supersedes an earlier one.
             System.Diagnostics.Debug.Assert(due == _layer.Expiries.Delay, "non-INVITE deadlines are 64*T1");
-            _deadline = _layer.Expiries.Add(this);
+            _deadline = _layer.Expiries.Add(Key);
             return;
         }
 

@@ -47,6 +47,8 @@ public sealed class SipStack : IAsyncDisposable, ISipTransactionUser
 
     internal int ServerTransactionCount => _transactions.ServerTransactionCount;
 
+    internal int CompletedTransactionCount => _transactions.Completed.Count;
+
     internal int ClientTransactionCount => _transactions.ClientTransactionCount;
 
     internal int OpenConnectionCount => _transport.OpenConnectionCount;

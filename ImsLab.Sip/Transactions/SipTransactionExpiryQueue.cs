@@ -21,17 +21,19 @@ internal sealed class SipTransactionExpiryQueue : IDisposable
     private const long Idle = long.MaxValue;
 
     private readonly object _gate = new();
-    private readonly Queue<(long Due, SipServerTransaction Transaction)> _queue = new();
+    private readonly Queue<(long Due, SipTransactionKey Key)> _queue = new();
+    private readonly Action<SipTransactionKey, long> _onDue;
     private readonly TimeProvider _time;
     private readonly long _delay;
     private readonly ITimer _timer;
     private long _armedFor = Idle;
     private bool _disposed;
 
-    public SipTransactionExpiryQueue(TimeProvider time, TimeSpan delay)
+    public SipTransactionExpiryQueue(TimeProvider time, TimeSpan delay, Action<SipTransactionKey, long> onDue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(delay, TimeSpan.Zero);
         _time = time;
+        _onDue = onDue;
         Delay = delay;
         // Monotonic timestamps: a wall-clock step must neither free transactions early nor keep them for an hour.
         _delay = (long)(delay.Ticks * (double)time.TimestampFrequency / TimeSpan.TicksPerSecond);
@@ -57,10 +59,11 @@ internal sealed class SipTransactionExpiryQueue : IDisposable
     }
 
     /// <summary>
-    /// Sets a deadline <see cref="Delay"/> from now for <paramref name="transaction"/> and returns it; the transaction
-    /// hears of it through <see cref="SipServerTransaction.OnDeadline"/> and ignores a deadline it has since replaced.
+    /// Sets a deadline <see cref="Delay"/> from now for the transaction of <paramref name="key"/> and returns it. The
+    /// queue holds the key, not the transaction: a transaction that completes early is not kept alive by the deadline
+    /// set on its arrival. Whoever has the key when it falls due hears of it, and ignores a deadline that is not its own.
     /// </summary>
-    public long Add(SipServerTransaction transaction)
+    public long Add(SipTransactionKey key)
     {
         var due = _time.GetTimestamp() + _delay;
         lock (_gate)
@@ -70,7 +73,7 @@ internal sealed class SipTransactionExpiryQueue : IDisposable
                 return due;
             }
 
-            _queue.Enqueue((due, transaction));
+            _queue.Enqueue((due, key));
             if (_armedFor == Idle)
             {
                 // Deadlines only ever come later than the head, so the timer needs arming only when the queue was empty.
@@ -96,7 +99,7 @@ internal sealed class SipTransactionExpiryQueue : IDisposable
 
     private void OnTimer()
     {
-        List<(long Due, SipServerTransaction Transaction)>? expired = null;
+        List<(long Due, SipTransactionKey Key)>? expired = null;
         lock (_gate)
         {
             var now = _time.GetTimestamp();
@@ -120,9 +123,9 @@ internal sealed class SipTransactionExpiryQueue : IDisposable
         // Outside the lock: an expiring transaction takes its own lock and leaves the transaction table.
         if (expired is not null)
         {
-            foreach (var (due, transaction) in expired)
+            foreach (var (due, key) in expired)
             {
-                transaction.OnDeadline(due);
+                _onDue(key, due);
             }
         }
     }

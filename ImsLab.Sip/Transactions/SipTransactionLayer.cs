@@ -30,7 +30,7 @@ internal sealed class SipTransactionLayer : ISipInboundSink, IDisposable
         _user = user;
         Timers = timers;
         Time = time;
-        Expiries = new SipTransactionExpiryQueue(time, timers.SixtyFourT1);
+        Expiries = new SipTransactionExpiryQueue(time, timers.SixtyFourT1, OnDeadline);
     }
 
     public SipTimerOptions Timers { get; }
@@ -40,7 +40,11 @@ internal sealed class SipTransactionLayer : ISipInboundSink, IDisposable
     /// <summary>The 64*T1 deadlines of non-INVITE server transactions (the guard and Timer J).</summary>
     internal SipTransactionExpiryQueue Expiries { get; }
 
-    public int ServerTransactionCount => _server.Count;
+    /// <summary>Server transactions, those completed and waiting for Timer J included.</summary>
+    public int ServerTransactionCount => _server.Count + Completed.Count;
+
+    /// <summary>Completed non-INVITE transactions over UDP, kept as their response only (RFC 3261 17.2.2).</summary>
+    internal SipCompletedTransactionTable Completed { get; } = new();
 
     public int ClientTransactionCount => _client.Count;
 
@@ -105,6 +109,32 @@ internal sealed class SipTransactionLayer : ISipInboundSink, IDisposable
     internal void Remove(SipServerTransaction transaction) =>
         _server.TryRemove(new KeyValuePair<SipTransactionKey, SipServerTransaction>(transaction.Key, transaction));
 
+    /// <summary>
+    /// A non-INVITE transaction over UDP sent its final response: for Timer J only the response is kept. It is in the
+    /// completed table before it leaves the live one, so a retransmission always finds one of them. Returns the
+    /// Timer J deadline.
+    /// </summary>
+    internal long Complete(SipServerTransaction transaction, ReadOnlySpan<byte> response, SipFlow? flow)
+    {
+        var due = Expiries.Add(transaction.Key);
+        Completed.Add(transaction.Key, due, response, flow);
+        Remove(transaction);
+        return due;
+    }
+
+    // A deadline of the expiry queue: the guard of a live transaction, or Timer J of a completed one.
+    private void OnDeadline(SipTransactionKey key, long due)
+    {
+        if (_server.TryGetValue(key, out var transaction))
+        {
+            transaction.OnDeadline(due);
+        }
+        else
+        {
+            Completed.Expire(key, due);
+        }
+    }
+
     internal void Remove(SipClientTransaction transaction) =>
         _client.TryRemove(new KeyValuePair<string, SipClientTransaction>(transaction.Branch, transaction));
 
@@ -128,6 +158,17 @@ internal sealed class SipTransactionLayer : ISipInboundSink, IDisposable
         if (_server.TryGetValue(key, out var existing))
         {
             Absorb(existing, request);
+            return;
+        }
+
+        // RFC 3261 17.2.2: a retransmission in the Completed state gets the final response again.
+        if (Completed.TryGetResponse(key, out var response, out var flow))
+        {
+            if (response is not null && flow is not null)
+            {
+                Resend(response, flow);
+            }
+
             return;
         }
 
@@ -178,17 +219,28 @@ internal sealed class SipTransactionLayer : ISipInboundSink, IDisposable
         {
             if (method is SipMethods.Ack or SipMethods.Cancel
                 || !SipTransactionKey.TryCreateCancelled(cancel.Request, method, out var key)
-                || !_server.TryGetValue(key, out var cancelled))
+                || !TryCancel(key))
             {
                 continue;
             }
 
-            cancelled.TryCancel();
             found = true;
             break;
         }
 
         _ = cancel.RespondAsync(cancel.CreateResponse(found ? 200 : 481)).AsTask();
+    }
+
+    // True when a transaction has the key; one still proceeding is cancelled (a completed one is unaffected, 9.2).
+    private bool TryCancel(SipTransactionKey key)
+    {
+        if (_server.TryGetValue(key, out var cancelled))
+        {
+            cancelled.TryCancel();
+            return true;
+        }
+
+        return Completed.Contains(key);
     }
 
     private void OnResponse(SipResponse response, SipFlow flow)

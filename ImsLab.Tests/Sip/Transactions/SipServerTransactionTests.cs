@@ -48,6 +48,42 @@ public sealed class SipServerTransactionTests
     }
 
     [Fact]
+    public async Task AnsweredUdpTransactionIsKeptAsItsResponseAloneUntilTimerJ()
+    {
+        var handler = new GatedHandler();
+        await using var server = await LoopbackSipStack.StartAsync("REGISTER", handler);
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Udp);
+        var register = SipWire.Request("REGISTER", peer);
+        await peer.SendAsync(register);
+        var transaction = await handler.NextAsync();
+        await transaction.RespondAsync(transaction.CreateResponse(200));
+        var first = await peer.ReceiveRawAsync();
+
+        Assert.Equal(1, server.Stack.CompletedTransactionCount);
+        Assert.Equal(1, server.Stack.ServerTransactionCount);
+        Assert.Equal(SipServerTransactionState.Completed, transaction.State);
+        await peer.SendAsync(register);
+        Assert.Equal(first, await peer.ReceiveRawAsync());
+        Assert.Equal(1, handler.CallCount);
+
+        server.Clock.Advance(server.Timers.T1 * 64);
+
+        Assert.Equal(0, server.Stack.CompletedTransactionCount);
+    }
+
+    [Fact]
+    public async Task AnsweredTcpTransactionEndsAtOnceWithNothingKeptForRetransmissions()
+    {
+        var handler = new RecordingHandler(200);
+        await using var server = await LoopbackSipStack.StartAsync("REGISTER", handler);
+        await using var peer = await server.PeerAsync(SipTransportProtocol.Tcp);
+        await peer.SendAsync(SipWire.Request("REGISTER", peer));
+        await peer.ReceiveResponseAsync();
+
+        Assert.Equal(0, server.Stack.CompletedTransactionCount);
+    }
+
+    [Fact]
     public async Task RetransmissionWhileProceedingGetsTheLastProvisionalResponse()
     {
         var handler = new GatedHandler();
