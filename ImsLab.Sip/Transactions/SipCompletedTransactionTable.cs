@@ -41,6 +41,18 @@ internal sealed class SipCompletedTransactionTable
         }
     }
 
+    /// <summary>Entries the table has room for without growing.</summary>
+    internal int Capacity
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.EnsureCapacity(0);
+            }
+        }
+    }
+
     /// <summary>Keeps <paramref name="response"/> for retransmissions of the request of <paramref name="key"/> until <paramref name="due"/>.</summary>
     public void Add(SipTransactionKey key, long due, ReadOnlySpan<byte> response, SipFlow? flow)
     {
@@ -97,6 +109,12 @@ internal sealed class SipCompletedTransactionTable
 
             _entries.Remove(key);
             _arena.Free(entry.Response);
+            if (_entries.Count == 0)
+            {
+                // After a load run the table had room for a quarter of a million transactions: give it back when idle.
+                _entries.TrimExcess();
+            }
+
             return true;
         }
     }

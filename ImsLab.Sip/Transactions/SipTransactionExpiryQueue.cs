@@ -117,6 +117,7 @@ internal sealed class SipTransactionExpiryQueue : IDisposable
             else
             {
                 _armedFor = Idle;
+                _queue.TrimExcess();
             }
         }
 
