@@ -7,12 +7,13 @@ namespace ImsLab.Sip.Registrar;
 /// <summary>Converts between the transport's <see cref="SipFlow"/> and the stored <see cref="BindingFlow"/>.</summary>
 internal static class BindingFlows
 {
-    /// <summary>The stored form of <paramref name="flow"/>; our own address comes from <paramref name="strings"/> when given.</summary>
+    /// <summary>The stored form of <paramref name="flow"/>; the addresses come from <paramref name="strings"/> when given.</summary>
     public static BindingFlow ToBindingFlow(SipFlow flow, BindingStringPool? strings = null)
     {
+        var remote = flow.Remote.Address.ToString();
         var local = flow.Local.Address.ToString();
         return new BindingFlow(flow.Transport == SipTransportProtocol.Tcp ? "TCP" : "UDP",
-            flow.Remote.Address.ToString(), flow.Remote.Port,
+            strings?.Share(remote) ?? remote, flow.Remote.Port,
             strings?.Share(local) ?? local, flow.Local.Port,
             flow.ConnectionId);
     }

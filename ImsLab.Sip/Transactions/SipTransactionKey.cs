@@ -9,23 +9,25 @@ namespace ImsLab.Sip.Transactions;
 /// the RFC 2543 rules instead: Request-URI, From tag, Call-ID, CSeq number and the top Via.
 /// </summary>
 // The sent-by is kept as host and port rather than joined into one string: a key lives as long as its transaction
-// (Timer J, 32 s over UDP), and the host is already a string the Via parser made. No port is not port 5060 (17.2.3
+// (Timer J, 32 s over UDP), and the host is a string the Via parser made, shared through a pool when the layer has one
+// (a P-CSCF or a load generator sends everything from one host). No port is not port 5060 (17.2.3
 // compares the sent-by as written), hence -1.
 internal readonly record struct SipTransactionKey(string Branch, string SentByHost, int SentByPort, string Method)
 {
     private const string Rfc2543Prefix = "rfc2543|";
 
-    public static bool TryCreate(SipRequest request, out SipTransactionKey key)
+    /// <summary>The key of <paramref name="request"/>; the sent-by host is taken from <paramref name="hosts"/> when given.</summary>
+    public static bool TryCreate(SipRequest request, out SipTransactionKey key, SipStringPool? hosts = null)
     {
         var method = request.Method == SipMethods.Ack ? SipMethods.Invite : request.Method;
-        return TryCreate(request, method, out key);
+        return TryCreate(request, method, hosts, out key);
     }
 
     /// <summary>The key of the transaction a CANCEL targets (RFC 3261 9.2): the CANCEL's own, with the cancelled method.</summary>
-    public static bool TryCreateCancelled(SipRequest cancel, string cancelledMethod, out SipTransactionKey key) =>
-        TryCreate(cancel, cancelledMethod, out key);
+    public static bool TryCreateCancelled(SipRequest cancel, string cancelledMethod, out SipTransactionKey key, SipStringPool? hosts = null) =>
+        TryCreate(cancel, cancelledMethod, hosts, out key);
 
-    private static bool TryCreate(SipRequest request, string method, out SipTransactionKey key)
+    private static bool TryCreate(SipRequest request, string method, SipStringPool? hosts, out SipTransactionKey key)
     {
         key = default;
         if (request.TopVia is not { } via)
@@ -34,6 +36,7 @@ internal readonly record struct SipTransactionKey(string Branch, string SentByHo
         }
 
         var host = via.Host.ToLowerInvariant();
+        host = hosts?.Share(host) ?? host;
         var port = via.Port ?? -1;
         if (via.Branch is { } branch && IsRfc3261Branch(branch))
         {

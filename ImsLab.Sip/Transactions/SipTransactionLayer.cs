@@ -22,6 +22,9 @@ internal sealed class SipTransactionLayer : ISipInboundSink, IDisposable
     private readonly ILogger _logger;
     private readonly ISipTransactionUser _user;
 
+    // Sent-by hosts of the transaction keys: the few peers of a real network (P-CSCFs) each send thousands of requests.
+    private readonly SipStringPool _hosts = new(4_096);
+
     public SipTransactionLayer(SipTransportLayer transport, SipTimerOptions timers, TimeProvider time, SipMetrics metrics, ILogger logger, ISipTransactionUser user)
     {
         _transport = transport;
@@ -149,7 +152,7 @@ internal sealed class SipTransactionLayer : ISipInboundSink, IDisposable
 
     private void OnRequest(SipRequest request, SipInboundMessage inbound)
     {
-        if (!SipTransactionKey.TryCreate(request, out var key))
+        if (!SipTransactionKey.TryCreate(request, out var key, _hosts))
         {
             _metrics.Dropped(SipDropReason.Unparseable);
             return;
@@ -218,7 +221,7 @@ internal sealed class SipTransactionLayer : ISipInboundSink, IDisposable
         foreach (var method in SipMethods.Known)
         {
             if (method is SipMethods.Ack or SipMethods.Cancel
-                || !SipTransactionKey.TryCreateCancelled(cancel.Request, method, out var key)
+                || !SipTransactionKey.TryCreateCancelled(cancel.Request, method, out var key, _hosts)
                 || !TryCancel(key))
             {
                 continue;

@@ -1,13 +1,14 @@
-using ImsLab.Sip.Registrar;
+using ImsLab.Sip.Messages;
 
-namespace ImsLab.Tests.Sip.Registrar;
+namespace ImsLab.Tests.Sip.Messages;
 
-public sealed class BindingStringPoolTests
+/// <summary>One copy of the strings that many messages repeat, within a bound.</summary>
+public sealed class SipStringPoolTests
 {
     [Fact]
     public void EqualValuesComeBackAsOneInstance()
     {
-        var pool = new BindingStringPool();
+        var pool = new SipStringPool(capacity: 16);
         var first = new string("Samsung IMS 6.0".AsSpan());
         var second = new string("Samsung IMS 6.0".AsSpan());
 
@@ -17,7 +18,7 @@ public sealed class BindingStringPoolTests
     [Fact]
     public void AFullPoolKeepsNewValuesAsTheyAre()
     {
-        var pool = new BindingStringPool(capacity: 2);
+        var pool = new SipStringPool(capacity: 2);
         pool.Share("a");
         pool.Share("b");
         var third = new string("c".AsSpan());
@@ -30,7 +31,7 @@ public sealed class BindingStringPoolTests
     [Fact]
     public void NullStaysNullAndEmptyListsStayEmpty()
     {
-        var pool = new BindingStringPool();
+        var pool = new SipStringPool(capacity: 16);
 
         Assert.Null(pool.Share(null));
         Assert.Empty(pool.ShareAll([]));

@@ -1,0 +1,35 @@
+using System.Net;
+using ImsLab.Sip.Registrar;
+using ImsLab.Sip.Transport;
+
+namespace ImsLab.Tests.Sip.Registrar;
+
+/// <summary>The stored form of the flow a binding arrived on.</summary>
+public sealed class BindingFlowsTests
+{
+    private static readonly IPEndPoint Local = new(IPAddress.Parse("192.0.2.1"), 5060);
+
+    [Fact]
+    public void BindingsFromOnePeerShareOneCopyOfEachAddress()
+    {
+        var strings = new BindingStringPool();
+        var pcscf = new IPEndPoint(IPAddress.Parse("192.0.2.10"), 5070);
+
+        var first = BindingFlows.ToBindingFlow(new SipFlow(SipTransportProtocol.Udp, Local, pcscf), strings);
+        var second = BindingFlows.ToBindingFlow(new SipFlow(SipTransportProtocol.Udp, Local, pcscf), strings);
+
+        Assert.Equal("192.0.2.10", first.RemoteAddress);
+        Assert.Same(first.RemoteAddress, second.RemoteAddress);
+        Assert.Same(first.LocalAddress, second.LocalAddress);
+    }
+
+    [Fact]
+    public void TheStoredFlowLeadsBackToTheSameSocketAddresses()
+    {
+        var flow = new SipFlow(SipTransportProtocol.Tcp, Local, new IPEndPoint(IPAddress.Parse("2001:db8::5"), 40000), ConnectionId: 7);
+
+        var roundTripped = BindingFlows.ToSipFlow(BindingFlows.ToBindingFlow(flow));
+
+        Assert.Equal(flow, roundTripped);
+    }
+}
