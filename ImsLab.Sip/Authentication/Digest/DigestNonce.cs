@@ -9,9 +9,10 @@ namespace ImsLab.Sip.Authentication.Digest;
 internal sealed class DigestNonce(string value, string impi, string realm, DigestAlgorithm algorithm, AkaVector? vector,
     DateTimeOffset expiresAt, DateTimeOffset forgetAt)
 {
-    private readonly object _gate = new();
+    // Lock-free: a nonce lives for its whole lifetime (tens of seconds) and is issued per challenge, so a lock object
+    // each was one more survivor per registration.
     private uint _highestNonceCount;
-    private bool _usedWithoutQop;
+    private int _usedWithoutQop;
 
     public string Value { get; } = value;
     public string Impi { get; } = impi;
@@ -27,18 +28,28 @@ internal sealed class DigestNonce(string value, string impi, string realm, Diges
     /// </summary>
     public DigestNonceUse TryUse(uint? nonceCount, DateTimeOffset now)
     {
-        lock (_gate)
+        if (now >= ExpiresAt)
         {
-            if (now >= ExpiresAt) return DigestNonceUse.Stale;
-            if (nonceCount is { } nc)
+            return DigestNonceUse.Stale;
+        }
+
+        if (nonceCount is not { } nc)
+        {
+            return Interlocked.Exchange(ref _usedWithoutQop, 1) == 0 ? DigestNonceUse.Accepted : DigestNonceUse.Replay;
+        }
+
+        while (true)
+        {
+            var highest = Volatile.Read(ref _highestNonceCount);
+            if (nc <= highest)
             {
-                if (nc <= _highestNonceCount) return DigestNonceUse.Replay;
-                _highestNonceCount = nc;
+                return DigestNonceUse.Replay;
+            }
+
+            if (Interlocked.CompareExchange(ref _highestNonceCount, nc, highest) == highest)
+            {
                 return DigestNonceUse.Accepted;
             }
-            if (_usedWithoutQop) return DigestNonceUse.Replay;
-            _usedWithoutQop = true;
-            return DigestNonceUse.Accepted;
         }
     }
 }
