@@ -418,7 +418,13 @@ internal sealed partial class Registrar : IDisposable
                 {
                     continue;
                 }
-                registration.Members = members;
+                // The profile builds the set anew for each REGISTER; keeping the stored list while it is the same
+                // leaves the new one to die young instead of outliving the next collection with the registration.
+                if (!registration.Members.SequenceEqual(members))
+                {
+                    registration.Members = members;
+                }
+
                 previous = registration.Bindings;
                 update = BindingUpdate.Compute(previous, bindingRequest, _options, _options.ScscfUri, UriEquality.Equal);
                 if (update.Outcome == BindingUpdateOutcome.Applied && update.Changes.Count > 0)
