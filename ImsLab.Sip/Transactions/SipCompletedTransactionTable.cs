@@ -58,12 +58,15 @@ internal sealed class SipCompletedTransactionTable
     {
         lock (_gate)
         {
-            if (_entries.Remove(key, out var replaced))
+            if (_entries.Remove(key, out var replaced) && replaced.Response is { } octets)
             {
-                _arena.Free(replaced.Response);
+                _arena.Free(octets);
             }
 
-            _entries.Add(key, new Entry(due, flow, _arena.Store(response)));
+            // No datagram is larger than a slab; a response that is can never have been sent over UDP, so the
+            // transaction only absorbs its retransmissions.
+            var storable = response.Length <= SipResponseArena.SlabBytes;
+            _entries.Add(key, new Entry(due, storable ? flow : null, storable ? _arena.Store(response) : null));
         }
     }
 
@@ -92,7 +95,7 @@ internal sealed class SipCompletedTransactionTable
             }
 
             flow = entry.Flow;
-            response = flow is null ? null : _arena.Copy(entry.Response);
+            response = flow is null || entry.Response is not { } octets ? null : _arena.Copy(octets);
             return true;
         }
     }
@@ -108,7 +111,10 @@ internal sealed class SipCompletedTransactionTable
             }
 
             _entries.Remove(key);
-            _arena.Free(entry.Response);
+            if (entry.Response is { } octets)
+            {
+                _arena.Free(octets);
+            }
             if (_entries.Count == 0)
             {
                 // After a load run the table had room for a quarter of a million transactions: give it back when idle.
@@ -119,5 +125,5 @@ internal sealed class SipCompletedTransactionTable
         }
     }
 
-    private readonly record struct Entry(long Due, SipFlow? Flow, SipArenaSlice Response);
+    private readonly record struct Entry(long Due, SipFlow? Flow, SipArenaSlice? Response);
 }

@@ -25,6 +25,17 @@ public sealed class SipCompletedTransactionTableTests
     }
 
     [Fact]
+    public void AResponseTooLargeForAnyDatagramIsNotKeptButItsRetransmissionsAreStillAbsorbed()
+    {
+        var table = new SipCompletedTransactionTable();
+        table.Add(Key("z9hG4bK1"), due: 10, new byte[SipResponseArena.SlabBytes + 1], Flow);
+
+        Assert.True(table.TryGetResponse(Key("z9hG4bK1"), out var resent, out _));
+        Assert.Null(resent);
+        Assert.True(table.Expire(Key("z9hG4bK1"), due: 10));
+    }
+
+    [Fact]
     public void ADeadlineThatIsNotTheEntrysOwnLeavesItInPlace()
     {
         var table = new SipCompletedTransactionTable();
