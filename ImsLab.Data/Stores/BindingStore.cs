@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ImsLab.Data.Stores;
 
 /// <summary>
-/// Registration bindings. A batch is one transaction: on PostgreSQL one INSERT ... SELECT FROM unnest(arrays)
-/// ON CONFLICT DO UPDATE for all upserts, on SQLite multi-row VALUES of 40 rows; removals are DELETE ... IN (...)
-/// per chunk. Group commit thus costs a few round trips whatever the batch size.
+/// Registration bindings. A batch is one atomic unit (<see cref="SqlUnit"/>): on PostgreSQL one INSERT ... SELECT
+/// FROM unnest(arrays) ON CONFLICT DO UPDATE for all upserts, plus DELETE ... IN (...) per chunk of removals, sent
+/// in one round trip; on SQLite multi-row VALUES of 40 rows in a transaction. Group commit thus costs one round trip
+/// on PostgreSQL whatever the batch size.
 /// </summary>
 internal sealed class BindingStore(ImsLabDbContextFactory contexts) : IBindingStore
 {
@@ -51,22 +52,22 @@ internal sealed class BindingStore(ImsLabDbContextFactory contexts) : IBindingSt
             else removals.Add(id);
         }
 
-        await RawSql.InTransactionAsync(contexts, async (newCommand, sql) =>
+        await RawSql.InTransactionAsync(contexts, async (unit, sql) =>
         {
             for (var start = 0; start < removals.Count; start += sql.RowsPerStatement)
             {
-                await using var delete = newCommand();
+                var delete = new SqlStatement();
                 var names = new List<string>();
                 foreach (var id in removals.Skip(start).Take(sql.RowsPerStatement))
                 {
                     var name = "@r" + names.Count;
                     names.Add(name);
-                    ProviderSql.AddParameter(delete, name, sql.Id(id));
+                    delete.Add(name, sql.Id(id));
                 }
-                delete.CommandText = $"DELETE FROM registration_bindings WHERE id IN ({string.Join(", ", names)})";
-                await delete.ExecuteNonQueryAsync(cancellationToken);
+                delete.Text = $"DELETE FROM registration_bindings WHERE id IN ({string.Join(", ", names)})";
+                await unit.ExecuteAsync(delete, cancellationToken);
             }
-            await sql.InsertAllAsync(newCommand, "registration_bindings", Columns, upserts.Count,
+            await sql.InsertAllAsync(unit, "registration_bindings", Columns, upserts.Count,
                 (row, column) => Value(upserts[row], column, sql), Upsert, cancellationToken, PostgresTypes);
         }, cancellationToken);
     }

@@ -34,12 +34,13 @@ internal sealed class ProviderSql(DatabaseProvider provider)
     }
 
     /// <summary>
-    /// Fills <paramref name="command"/> with one INSERT of <paramref name="rows"/> rows of <paramref name="columns"/>,
-    /// followed by <paramref name="conflictClause"/>; <paramref name="valueOf"/> gives the value of (row, column).
+    /// One INSERT of <paramref name="rows"/> rows of <paramref name="columns"/>, followed by
+    /// <paramref name="conflictClause"/>; <paramref name="valueOf"/> gives the value of (row, column).
     /// </summary>
-    private static void BuildInsert(DbCommand command, string table, IReadOnlyList<string> columns, int rows,
+    private static SqlStatement BuildInsert(string table, IReadOnlyList<string> columns, int rows,
         Func<int, int, object?> valueOf, string conflictClause)
     {
+        var statement = new SqlStatement();
         var sql = new StringBuilder(64 + (rows * columns.Count * 8));
         sql.Append("INSERT INTO ").Append(table).Append(" (").AppendJoin(", ", columns).Append(") VALUES ");
         for (var row = 0; row < rows; row++)
@@ -49,12 +50,13 @@ internal sealed class ProviderSql(DatabaseProvider provider)
             {
                 var name = $"@p{row}_{column}";
                 sql.Append(column == 0 ? name : ", " + name);
-                AddParameter(command, name, valueOf(row, column));
+                statement.Add(name, valueOf(row, column));
             }
             sql.Append(')');
         }
         sql.Append(' ').Append(conflictClause);
-        command.CommandText = sql.ToString();
+        statement.Text = sql.ToString();
+        return statement;
     }
 
     /// <summary>
@@ -63,30 +65,28 @@ internal sealed class ProviderSql(DatabaseProvider provider)
     /// one array parameter per column (INSERT ... SELECT * FROM unnest(...)): the SQL text never changes, so the
     /// server plans it once, and there are 26 parameters instead of 13,000 for 500 bindings.
     /// </summary>
-    public async Task InsertAllAsync(Func<DbCommand> newCommand, string table, IReadOnlyList<string> columns, int count,
+    public async Task InsertAllAsync(SqlUnit unit, string table, IReadOnlyList<string> columns, int count,
         Func<int, int, object?> valueOf, string conflictClause, CancellationToken cancellationToken, IReadOnlyList<string>? postgresTypes = null)
     {
         if (count == 0) return;
         if (Provider == DatabaseProvider.PostgreSql && postgresTypes is not null)
         {
-            await using var command = newCommand();
+            var statement = new SqlStatement();
             var arrays = new List<string>(columns.Count);
             for (var column = 0; column < columns.Count; column++)
             {
-                AddParameter(command, "@a" + column, TypedArray(postgresTypes[column], count, row => valueOf(row, column)));
+                statement.Add("@a" + column, TypedArray(postgresTypes[column], count, row => valueOf(row, column)));
                 arrays.Add($"@a{column}::{postgresTypes[column]}[]");
             }
-            command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) SELECT * FROM unnest({string.Join(", ", arrays)}) {conflictClause}";
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            statement.Text = $"INSERT INTO {table} ({string.Join(", ", columns)}) SELECT * FROM unnest({string.Join(", ", arrays)}) {conflictClause}";
+            await unit.ExecuteAsync(statement, cancellationToken);
             return;
         }
         for (var start = 0; start < count; start += RowsPerStatement)
         {
             var offset = start;
-            await using var command = newCommand();
-            BuildInsert(command, table, columns, Math.Min(RowsPerStatement, count - start),
-                (row, column) => valueOf(offset + row, column), conflictClause);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await unit.ExecuteAsync(BuildInsert(table, columns, Math.Min(RowsPerStatement, count - start),
+                (row, column) => valueOf(offset + row, column), conflictClause), cancellationToken);
         }
     }
 

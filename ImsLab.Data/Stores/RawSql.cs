@@ -6,20 +6,26 @@ namespace ImsLab.Data.Stores;
 internal static class RawSql
 {
     /// <summary>
-    /// Opens a connection, begins a transaction, lets <paramref name="work"/> create commands with
-    /// <c>newCommand()</c> (already enlisted), and commits; any exception rolls everything back.
+    /// Opens a connection and lets <paramref name="work"/> add the statements of one atomic unit (see
+    /// <see cref="SqlUnit"/>): on PostgreSQL they go in one batch, an implicit transaction; on SQLite in an explicit
+    /// transaction. Any exception rolls everything back.
     /// </summary>
     public static async Task InTransactionAsync(ImsLabDbContextFactory contexts,
-        Func<Func<DbCommand>, ProviderSql, Task> work, CancellationToken cancellationToken)
+        Func<SqlUnit, ProviderSql, Task> work, CancellationToken cancellationToken)
     {
+        var sql = new ProviderSql(contexts.Provider);
         await using var connection = await contexts.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await work(() =>
+        if (sql.Provider == DatabaseProvider.PostgreSql)
         {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            return command;
-        }, new ProviderSql(contexts.Provider));
+            await using var batch = SqlUnit.Batched(connection);
+            await work(batch, sql);
+            await batch.SendAsync(cancellationToken);
+            return;
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var unit = SqlUnit.InTransaction(connection, transaction);
+        await work(unit, sql);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -17,7 +17,7 @@ internal sealed class RegEventSubscriptionStore(ImsLabDbContextFactory contexts)
     private static readonly string Upsert = ProviderSql.UpsertClause(Columns);
 
     public Task UpsertAsync(RegEventSubscription subscription, CancellationToken cancellationToken) =>
-        RawSql.InTransactionAsync(contexts, (newCommand, sql) => sql.InsertAllAsync(newCommand, "reg_event_subscriptions",
+        RawSql.InTransactionAsync(contexts, (unit, sql) => sql.InsertAllAsync(unit, "reg_event_subscriptions",
             Columns, 1, (_, column) => Value(subscription, column, sql), Upsert, cancellationToken), cancellationToken);
 
     public async Task RemoveAsync(Guid subscriptionId, CancellationToken cancellationToken)

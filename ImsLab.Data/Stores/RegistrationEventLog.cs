@@ -17,8 +17,8 @@ internal sealed class RegistrationEventLog(ImsLabDbContextFactory contexts) : IR
     public async ValueTask AppendAsync(IReadOnlyList<RegistrationEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0) return;
-        await RawSql.InTransactionAsync(contexts, (newCommand, sql) => sql.InsertAllAsync(
-            newCommand, "registration_events", Columns, events.Count, (row, column) =>
+        await RawSql.InTransactionAsync(contexts, (unit, sql) => sql.InsertAllAsync(
+            unit, "registration_events", Columns, events.Count, (row, column) =>
             {
                 var e = events[row];
                 return column switch

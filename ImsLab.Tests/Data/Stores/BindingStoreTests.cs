@@ -90,6 +90,25 @@ public sealed class BindingStoreTests(PgFixture postgres)
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task ABatchThatFailsInItsLastStatementUndoesItsEarlierStatements(DatabaseProvider provider)
+    {
+        await using var host = await DataTestHost.CreateAsync(provider, postgres);
+        var store = host.Get<IBindingStore>();
+        var now = host.Time.GetUtcNow();
+        var stored = Binding(now, 1, TimeSpan.FromMinutes(10));
+        await store.ApplyAsync([new BindingChange.Upsert(stored)], default);
+
+        // The removal is its own DELETE, sent before the upsert that the database refuses (impu is NOT NULL).
+        var refused = Binding(now, 2, TimeSpan.FromMinutes(10)) with { Impu = null! };
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            store.ApplyAsync([new BindingChange.Remove(stored.Id), new BindingChange.Upsert(refused)], default));
+
+        Assert.Equal([stored.Id], (await store.LoadActiveAsync(now, default)).Select(b => b.Id));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
     public async Task ExpiredBindingsAreNeitherLoadedNorKeptByRemoveExpired(DatabaseProvider provider)
     {
         await using var host = await DataTestHost.CreateAsync(provider, postgres);
