@@ -1,6 +1,7 @@
 using ImsLab.Api.Operations.Health;
 using ImsLab.Data;
 using ImsLab.Api.Operations.Metrics;
+using ImsLab.Api.Operations.Problems;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace ImsLab.Api.Hosting;
@@ -13,9 +14,10 @@ internal static class OperationsExtensions
     public static IServiceCollection AddImsLabOperations(this IServiceCollection services)
     {
         services.AddProblemDetails();
-        // Unreadable request bodies (malformed JSON) are the client's fault: 400, not 500.
-        services.Configure<ExceptionHandlerOptions>(options => options.StatusCodeSelector = exception =>
-            exception is BadHttpRequestException badRequest ? badRequest.StatusCode : StatusCodes.Status500InternalServerError);
+        // Unreadable bodies and parameters throw in every environment, not only in Development (the default), so that
+        // the handler answers them with a detail instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddHealthChecks()
             .AddCheck<ReadinessProbesHealthCheck>("readiness-probes", tags: [ReadinessTag])
             .AddDbContextCheck<ImsLabDbContext>("database", tags: [ReadinessTag]);
