@@ -87,6 +87,13 @@ public sealed class ImsLabSipEngine : IAsyncDisposable
         return all;
     }
 
+    /// <summary>Every registered implicit set with its IMPUs and bindings, one snapshot (for the REST API and the dashboard).</summary>
+    public IReadOnlyList<Monitoring.RegisteredImplicitSet> CurrentImplicitSets() =>
+        _registrar.Table.Registrations()
+            .Select(registration => new Monitoring.RegisteredImplicitSet(registration.Members, registration.Bindings))
+            .Where(set => set.Bindings.Count > 0)
+            .ToList();
+
     /// <summary>The bindings of one IMPU's implicit set (the IMPU normalized: sip:user@host or tel:+number).</summary>
     public IReadOnlyList<RegistrationBinding> BindingsOf(string impu) => _registrar.Table.Find(impu)?.Bindings ?? [];
 

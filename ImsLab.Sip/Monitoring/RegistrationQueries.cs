@@ -18,20 +18,22 @@ public sealed class RegistrationQueries(ImsLabSipEngine engine, IRegistrationEve
         var page = Math.Max(1, filter.Page);
         var pageSize = Math.Clamp(filter.PageSize, 1, RegistrationFilter.MaxPageSize);
 
-        IEnumerable<RegistrationBinding> matching = engine.CurrentBindings();
+        // Filters look at every IMPU of a set: an implicitly registered IMPU (a tel URI next to the SIP URI the UE
+        // registered) finds the contacts it shares, although each binding names only the IMPU of its REGISTER.
+        IEnumerable<RegisteredImplicitSet> sets = engine.CurrentImplicitSets();
         if (!string.IsNullOrWhiteSpace(filter.Impu))
         {
-            matching = matching.Where(b => string.Equals(b.Impu, filter.Impu.Trim(), StringComparison.OrdinalIgnoreCase));
+            var impu = filter.Impu.Trim();
+            sets = sets.Where(set => set.Members.Any(m => string.Equals(m.Uri, impu, StringComparison.OrdinalIgnoreCase))
+                || set.Bindings.Any(b => string.Equals(b.Impu, impu, StringComparison.OrdinalIgnoreCase)));
         }
+        var text = filter.Search?.Trim();
+        IEnumerable<RegistrationBinding> matching = sets.SelectMany(set => set.Bindings.Where(b =>
+            string.IsNullOrEmpty(text) || set.Members.Any(m => Contains(m.Uri, text))
+            || Contains(b.Impu, text) || Contains(b.Impi, text) || Contains(b.ContactUri, text) || Contains(b.UserAgent, text)));
         if (!string.IsNullOrWhiteSpace(filter.Impi))
         {
             matching = matching.Where(b => string.Equals(b.Impi, filter.Impi.Trim(), StringComparison.OrdinalIgnoreCase));
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Search))
-        {
-            var text = filter.Search.Trim();
-            matching = matching.Where(b => Contains(b.Impu, text) || Contains(b.Impi, text) || Contains(b.ContactUri, text)
-                || Contains(b.UserAgent, text));
         }
 
         var ordered = matching

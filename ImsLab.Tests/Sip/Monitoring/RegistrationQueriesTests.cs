@@ -63,6 +63,15 @@ public sealed class RegistrationQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnImplicitlyRegisteredImpuFindsTheContactsItShares()
+    {
+        await RegisterBothTestUesAsync();
+
+        Assert.Equal(TestSubscribers.AkaImpu, Assert.Single(_queries.List(new RegistrationFilter { Impu = TestSubscribers.AkaTel }).Items).Impu);
+        Assert.Equal(TestSubscribers.AkaImpu, Assert.Single(_queries.List(new RegistrationFilter { Search = TestSubscribers.AkaTel["tel:+".Length..] }).Items).Impu);
+    }
+
+    [Fact]
     public async Task PagesAreCutAfterFilteringAndReportTheTotal()
     {
         await RegisterBothTestUesAsync();
