@@ -276,18 +276,25 @@ public sealed class SubscriberProvisioningService
             else validated.Add((row, subscriber));
         }
         var total = rows.Count + errors.Count(e => e.Row > 0 && rows.All(r => r.Row != e.Row));
-        if (errors.Count > 0) return new ImportReport(total, 0, errors);
+        if (errors.Count > 0) return Refused(total, errors);
 
         await using var db = _contexts.CreateDbContext();
         var lookup = await IdentityLookup.LoadAsync(db, validated.Select(v => v.Subscriber), cancellationToken);
+        var firstRowOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var (row, subscriber) in validated)
         {
-            if (Stage(db, lookup, subscriber, existing: null) is { } failure)
+            // A repeated IMPI is the file's mistake, not a clash with the database: say where it first appeared.
+            if (!firstRowOf.TryAdd(subscriber.Impi, row))
+            {
+                errors.Add(new ImportRowError(row, subscriber.Impi, "impi",
+                    $"IMPI {subscriber.Impi} appears again in this file (first in row {firstRowOf[subscriber.Impi]})."));
+            }
+            else if (Stage(db, lookup, subscriber, existing: null) is { } failure)
             {
                 errors.Add(new ImportRowError(row, subscriber.Impi, failure.Field, failure.Message));
             }
         }
-        if (errors.Count > 0) return new ImportReport(total, 0, errors);
+        if (errors.Count > 0) return Refused(total, errors);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             if (await SaveAsync(db, cancellationToken) is ProvisioningResult<SubscriberView>.Conflict conflict)
@@ -542,4 +549,8 @@ public sealed class SubscriberProvisioningService
         : new ProvisioningResult<T>.Invalid(new Dictionary<string, string[]> { [failure.Field] = [failure.Message] });
 
     private sealed record StageFailure(string Field, string Message, bool IsConflict);
+
+    // In file order, whichever check found them: a reader fixes the file from the top.
+    private static ImportReport Refused(int total, List<ImportRowError> errors) =>
+        new(total, 0, errors.OrderBy(e => e.Row).ToList());
 }

@@ -90,7 +90,8 @@ public sealed class SubscriberProvisioningServiceTests(PgFixture postgres)
         var a2 = Row("a2@ims.example.org", "AKAv1-MD5", k, op, "", "", "sip:a2@ims.example.org");
         var a3 = Row("a3@ims.example.org", "MD5", "", "", "pw", "false", "sip:a3@ims.example.org");
         var a1Again = Row("a1@ims.example.org", "MD5", "", "", "pw", "", "sip:a4@ims.example.org");
-        var bad = SubscriberCsv.Header + "\n" + a1 + a2.Replace(k, "nothex", StringComparison.Ordinal) + a3.Replace("false", "maybe", StringComparison.Ordinal) + a1Again;
+        var bad = SubscriberCsv.Header + "\n" + a1 + a2.Replace(k, "nothex", StringComparison.Ordinal) + a3.Replace("false", "maybe", StringComparison.Ordinal) + a1Again
+            + "a5@ims.example.org,too,few,columns\n";
 
         var rejected = await provisioning.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(bad)), SubscriberFileFormat.Csv, "admin", default);
 
@@ -98,13 +99,16 @@ public sealed class SubscriberProvisioningServiceTests(PgFixture postgres)
         Assert.Equal(0, rejected.Imported);
         Assert.Contains(rejected.Errors, e => e is { Row: 2, Field: "k" });
         Assert.Contains(rejected.Errors, e => e is { Row: 3, Field: "enabled" });
+        Assert.Contains(rejected.Errors, e => e.Row == 5);
         Assert.DoesNotContain(rejected.Errors, e => e.Row == 1);
+        Assert.Equal(rejected.Errors.OrderBy(e => e.Row).Select(e => e.Row), rejected.Errors.Select(e => e.Row));
         Assert.Equal(0, (await provisioning.ListAsync(new SubscriberQuery(), default)).Total);
 
         var duplicate = await provisioning.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(SubscriberCsv.Header + "\r\n" + a1 + a2 + a3 + a1Again)),
             SubscriberFileFormat.Csv, "admin", default);
         var conflict = Assert.Single(duplicate.Errors);
         Assert.Equal((4, "impi"), (conflict.Row, conflict.Field));
+        Assert.Contains("first in row 1", conflict.Message);
         Assert.Equal(0, (await provisioning.ListAsync(new SubscriberQuery(), default)).Total);
 
         var good = SubscriberCsv.Header + "\n" + a1 + a2 + a3;
