@@ -16,7 +16,10 @@ public sealed record SipFlow(SipTransportProtocol Transport, IPEndPoint Local, I
     /// <summary>True for a transport that retransmits itself, so transaction timers that only cover loss are zero.</summary>
     public bool IsReliable => Transport != SipTransportProtocol.Udp;
 
-    /// <inheritdoc />
-    public override string ToString() =>
-        ConnectionId == 0 ? $"{Transport} {Local} <-> {Remote}" : $"{Transport} {Local} <-> {Remote} (connection {ConnectionId})";
+    /// <summary>As a stored binding's flow reads ("UDP peer -> us"), so that events, logs and the dashboard agree.</summary>
+    public override string ToString()
+    {
+        var text = $"{(Transport == SipTransportProtocol.Udp ? "UDP" : "TCP")} {Remote} -> {Local}";
+        return ConnectionId == 0 ? text : $"{text} (connection {ConnectionId})";
+    }
 }

@@ -23,6 +23,16 @@ public sealed class BindingFlowsTests
         Assert.Same(first.LocalAddress, second.LocalAddress);
     }
 
+    [Theory]
+    [InlineData(SipTransportProtocol.Udp)]
+    [InlineData(SipTransportProtocol.Tcp)]
+    public void AFlowReadsAsTheBindingFlowItIsStoredAs(SipTransportProtocol transport)
+    {
+        var flow = new SipFlow(transport, Local, new IPEndPoint(IPAddress.Parse("198.51.100.7"), 40000));
+
+        Assert.Equal(BindingFlows.ToBindingFlow(flow).ToString(), flow.ToString());
+    }
+
     [Fact]
     public void TheStoredFlowLeadsBackToTheSameSocketAddresses()
     {
