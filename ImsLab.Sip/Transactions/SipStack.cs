@@ -109,6 +109,13 @@ public sealed class SipStack : IAsyncDisposable, ISipTransactionUser
     public Task<SipClientResult> SendRequestAsync(SipRequest request, SipTransportProtocol transport, IPEndPoint remote, CancellationToken ct) =>
         SendRequestAsync(request, CreateFlow(transport, remote), ct);
 
+    /// <summary>True when <paramref name="flow"/> can still carry a message as it is (UDP, or a TCP connection that is open).</summary>
+    public bool IsFlowOpen(SipFlow flow)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        return _transport.IsFlowOpen(flow);
+    }
+
     /// <summary>A flow to <paramref name="remote"/> leaving from our listener of that transport and address family.</summary>
     public SipFlow CreateFlow(SipTransportProtocol transport, IPEndPoint remote)
     {

@@ -176,9 +176,19 @@ internal sealed class SipTransportLayer : IAsyncDisposable
         return _udp.Find(c => c.LocalEndPoint.AddressFamily == family);
     }
 
+    /// <summary>
+    /// True when a message sent along <paramref name="flow"/> would go over the flow itself: always for UDP, and for TCP
+    /// while its connection (or another open connection with the same remote endpoint) exists. A TCP flow whose
+    /// connection is gone can only be "reached" by connecting to its remote port, which for a flow the peer opened is
+    /// an ephemeral source port nobody listens on.
+    /// </summary>
+    public bool IsFlowOpen(SipFlow flow) => flow.Transport == SipTransportProtocol.Udp || OpenConnectionFor(flow) is not null;
+
     private SipTcpConnection? OpenConnectionFor(SipFlow flow)
     {
-        if (flow.ConnectionId != 0 && _connections.TryGetValue(flow.ConnectionId, out var byId) && byId.IsOpen)
+        // Connection ids start again at 1 after a restart: a stored flow's id may name another peer's connection now.
+        if (flow.ConnectionId != 0 && _connections.TryGetValue(flow.ConnectionId, out var byId) && byId.IsOpen
+            && byId.Flow.Remote.Equals(flow.Remote))
         {
             return byId;
         }
