@@ -298,12 +298,14 @@ internal sealed partial class RegEventNotifier : IDisposable
             // RFC 3680 5.2: the version counts up by one per document on this subscription; CSeq per RFC 3261 12.2.1.1.
             state = dialog.State = dialog.State with { LocalCSeq = dialog.State.LocalCSeq + 1, Version = dialog.State.Version + 1 };
         }
-        var flow = BindingFlows.ToSipFlow(state.Flow);
+        var usesOutbound = NotifyDestination.UsesOutbound(state, BindingsAround(state, work));
+        var flow = NotifyDestination.Choose(_stack, state, usesOutbound);
         var request = flow is null ? null : BuildNotify(state, work, now);
         if (flow is null || request is null)
         {
             Announce(state, work.Subscribe, notify: null, result: null, flow: null);
-            Remove(dialog, "watcher unreachable");
+            // RFC 5626 5.3: an outbound flow that failed is not replaced by another path (a proxy would answer 430).
+            Remove(dialog, usesOutbound ? "watcher unreachable: its outbound flow failed" : "watcher unreachable");
             return;
         }
 
@@ -346,6 +348,21 @@ internal sealed partial class RegEventNotifier : IDisposable
         {
             LogStoreFailed(_logger, state.Id, exception);
         }
+    }
+
+    // The bindings that may tell whether the watcher's flow is an outbound one: those in the table now, and those of
+    // the change being notified (a deregistration has already taken them out of the table).
+    private IEnumerable<RegistrationBinding> BindingsAround(RegEventSubscription state, NotifyWork work)
+    {
+        RegistrationBinding[] current = [];
+        if (_table.Find(state.ResourceImpu) is { } registration)
+        {
+            lock (registration.Gate)
+            {
+                current = registration.Bindings;
+            }
+        }
+        return current.Concat(work.Active).Concat(work.Changes.Select(c => c.Binding));
     }
 
     private SipRequest? BuildNotify(RegEventSubscription state, NotifyWork work, DateTimeOffset now)

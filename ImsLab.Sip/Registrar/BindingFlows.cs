@@ -28,4 +28,17 @@ internal static class BindingFlows
         var transport = flow.Transport.Equals("TCP", StringComparison.OrdinalIgnoreCase) ? SipTransportProtocol.Tcp : SipTransportProtocol.Udp;
         return new SipFlow(transport, new IPEndPoint(local, flow.LocalPort), new IPEndPoint(remote, flow.RemotePort), flow.ConnectionId);
     }
+
+    /// <summary>
+    /// Same transport and same remote address and port: the same path from the peer, whatever the connection id (ids
+    /// start again after a restart) and whichever of our addresses it reached.
+    /// </summary>
+    public static bool SamePath(BindingFlow a, BindingFlow b) =>
+        string.Equals(a.Transport, b.Transport, StringComparison.OrdinalIgnoreCase)
+        && a.RemotePort == b.RemotePort
+        && IPAddress.TryParse(a.RemoteAddress, out var left)
+        && IPAddress.TryParse(b.RemoteAddress, out var right)
+        && Unmapped(left).Equals(Unmapped(right));
+
+    private static IPAddress Unmapped(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }

@@ -110,7 +110,7 @@ internal sealed class RawUe(SipTestPeer peer, string impi, string impu) : IAsync
     private uint _subscribeCseq = 60;
 
     /// <summary>A SUBSCRIBE for the reg event package of our IMPU (TS 24.229 5.1.1.3, TS 24.228 6.5).</summary>
-    public string Subscribe(int expires = 600000, string? toTag = null, string? extraHeaders = null)
+    public string Subscribe(int expires = 600000, string? toTag = null, string? extraHeaders = null, string? contact = null)
     {
         _subscribeCseq++;
         var text = new StringBuilder()
@@ -124,7 +124,7 @@ internal sealed class RawUe(SipTestPeer peer, string impi, string impu) : IAsync
             .Append("Event: reg").Append(Crlf)
             .Append("Expires: ").Append(expires).Append(Crlf)
             .Append("Accept: application/reginfo+xml").Append(Crlf)
-            .Append($"Contact: <{ContactUri}>").Append(Crlf);
+            .Append("Contact: ").Append(contact ?? $"<{ContactUri}>").Append(Crlf);
         if (extraHeaders is not null)
         {
             text.Append(extraHeaders.TrimEnd('\r', '\n')).Append(Crlf);

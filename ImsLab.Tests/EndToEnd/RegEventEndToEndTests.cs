@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Xml.Linq;
 using ImsLab.Sip.Messages;
@@ -5,6 +7,7 @@ using ImsLab.Sip.Registrar;
 using ImsLab.Sip.Subscribers;
 using ImsLab.Sip.Transport;
 using ImsLab.Tests.Sip.RegEvent;
+using ImsLab.Tests.Sip.Support;
 
 namespace ImsLab.Tests.EndToEnd;
 
@@ -280,6 +283,57 @@ public sealed class RegEventEndToEndTests : IAsyncLifetime
         var response = await ue.SendAsync(ue.Register(
             $"Digest username=\"{ue.Impi}\", realm=\"{TestSubscribers.Realm}\", nonce=\"\", uri=\"{ue.RequestUri}\", response=\"\", integrity-protected=\"yes\""));
         Assert.Equal(401, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ATcpWatcherWhoseConnectionIsGoneIsNotifiedOnItsContactOverANewConnection()
+    {
+        using var listening = TcpTestPeer.Listen();
+        var contact = $"sip:127.0.0.1:{((IPEndPoint)listening.LocalEndPoint!).Port};transport=tcp";
+        await RegisterSubscribeAndHangUpAsync(contact, registerContact: $"<{contact}>", subscribeContact: $"<{contact}>");
+
+        await _core.Engine.NetworkProcedures.ReauthenticateAsync(TestSubscribers.AkaImpi, "operator");
+        await using var watcher = new RawUe(await TcpTestPeer.AcceptAsync(listening), TestSubscribers.AkaImpi, TestSubscribers.AkaImpu);
+        var notify = await watcher.ReceiveNotifyAsync(n => Reginfo(n).Descendants(Ns + "contact").Any(c => c.Attribute("event")?.Value == "shortened"));
+
+        Assert.Equal(contact, notify.RequestUri.ToString());
+        Assert.Equal("shortened", Reginfo(notify).Descendants(Ns + "contact").First().Attribute("event")!.Value);
+        await _core.NotifiesSettledAsync();
+        Assert.Single(_core.Engine.CurrentSubscriptions());
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task AnOutboundWatcherWhoseFlowIsGoneIsNotReachedAnotherWay(bool obInSubscribeContact, bool regIdInRegister)
+    {
+        using var listening = TcpTestPeer.Listen();
+        var contact = $"sip:127.0.0.1:{((IPEndPoint)listening.LocalEndPoint!).Port};transport=tcp";
+        var instance = ";+sip.instance=\"<urn:gsma:imei:35396707-002435-0>\"";
+        await RegisterSubscribeAndHangUpAsync(contact,
+            registerContact: $"<{contact}>{instance}" + (regIdInRegister ? ";reg-id=1" : ""),
+            subscribeContact: obInSubscribeContact ? $"<{contact};ob>" : $"<{contact}>");
+        _core.ForgetEvents();
+
+        await _core.Engine.NetworkProcedures.ReauthenticateAsync(TestSubscribers.AkaImpi, "operator");
+        var ended = await _core.NextEventAsync(RegistrationEventType.RegEventTerminated);
+
+        // RFC 5626 5.3: the flow was the only route; nothing may connect to the Contact instead.
+        Assert.Equal("watcher unreachable: its outbound flow failed", ended.Reason);
+        Assert.False(listening.Poll(0, SelectMode.SelectRead), "The notifier opened a connection to the Contact of an outbound watcher.");
+    }
+
+    // A TCP UE registers and subscribes over one connection, then closes it; returns once the server saw it close.
+    private async Task RegisterSubscribeAndHangUpAsync(string contact, string registerContact, string subscribeContact)
+    {
+        await using var ue = await RawUe.ConnectAsync(_core, SipTransportProtocol.Tcp);
+        Assert.Equal(200, (await ue.RegisterWithAkaAsync(contact: registerContact, extraHeaders: "Supported: outbound")).StatusCode);
+        await _core.NotifiesSettledAsync();
+        Assert.Equal(200, (await ue.SendAsync(ue.Subscribe(contact: subscribeContact))).StatusCode);
+        Assert.Equal(contact, (await ue.ReceiveNotifyAsync()).RequestUri.ToString().Replace(";ob", "", StringComparison.Ordinal));
+        await _core.NotifiesSettledAsync();
+        await ue.DisposeAsync();
+        await RegistrationEndToEndTests.WaitUntilAsync(() => _core.Engine.Stack.OpenConnectionCount == 0);
     }
 
     [Fact]

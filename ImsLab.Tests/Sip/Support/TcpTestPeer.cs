@@ -24,6 +24,22 @@ internal sealed class TcpTestPeer : SipTestPeer
         return new TcpTestPeer(socket);
     }
 
+    /// <summary>A listening loopback socket, the port a SIP UA names in its Contact for requests to come in on.</summary>
+    public static Socket Listen()
+    {
+        var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen();
+        return listener;
+    }
+
+    /// <summary>The next connection the stack opens to <paramref name="listener"/>.</summary>
+    public static async Task<TcpTestPeer> AcceptAsync(Socket listener)
+    {
+        using var timeout = new CancellationTokenSource(ArrivalTimeout);
+        return new TcpTestPeer(await listener.AcceptAsync(timeout.Token));
+    }
+
     public override async Task SendAsync(ReadOnlyMemory<byte> bytes) => await _socket.SendAsync(bytes, SocketFlags.None);
 
     public override async Task<byte[]> ReceiveRawAsync()
