@@ -44,10 +44,9 @@ internal sealed class SubscribeHandler(RegEventNotifier notifier, RegistrationTa
                 .ConfigureAwait(false);
             return;
         }
-        if (!IsAuthorised(request, transaction.Flow, registration))
+        if (Refusal(request, transaction.Flow, registration) is { } refusal)
         {
-            await transaction.RespondAsync(RegisterResponses.Forbidden(request, options.WarningAgent,
-                "Only the subscriber or a trusted P-CSCF may watch this registration")).ConfigureAwait(false);
+            await transaction.RespondAsync(RegisterResponses.Forbidden(request, options.WarningAgent, refusal)).ConfigureAwait(false);
             return;
         }
         if (request.Contacts.Count != 1 || from.Tag is null)
@@ -145,12 +144,24 @@ internal sealed class SubscribeHandler(RegEventNotifier notifier, RegistrationTa
             ? ImpuNormalizer.Normalize(request.RequestUri)
             : ImpuNormalizer.Normalize(request.To!.Uri);
 
-    // TS 24.229 5.4.2.1.1: the subscriber itself (one of the IMPUs of the set) or a trusted P-CSCF may subscribe.
-    private bool IsAuthorised(SipRequest request, SipFlow flow, ImplicitSetRegistration registration)
+    /// <summary>
+    /// TS 24.229 5.4.2.1.1: the S-CSCF accepts a subscription from a trusted P-CSCF, or from the subscriber itself on an
+    /// identity the network asserts. With no P-CSCF in front, nothing asserts the From: anyone can write it. What the
+    /// network does know is the flow each authenticated REGISTER came over, so the subscriber is the one whose
+    /// SUBSCRIBE arrives over the flow of a current binding of the set (the role of P-Asserted-Identity, which a P-CSCF
+    /// derives the same way from its security association, TS 24.229 5.2.6.3). Returns why not, or null.
+    /// </summary>
+    /// <remarks>
+    /// The flow is matched on transport, remote address and remote port: for TCP that is the connection the UE
+    /// registered over. A UE that opens a new connection re-registers over it first (as RFC 5626 4.5 has it recover a
+    /// flow), which moves its binding to the new flow. Matching the remote address with the port of its Contact or
+    /// Via instead would prove nothing: those are written by the sender, and in a lab every UE shares 127.0.0.1.
+    /// </remarks>
+    private string? Refusal(SipRequest request, SipFlow flow, ImplicitSetRegistration registration)
     {
         if (options.TrustedPcscfs.Contains(flow.Remote.Address))
         {
-            return true;
+            return null;
         }
         var watcher = ImpuNormalizer.Normalize(request.From!.Uri);
         IReadOnlyList<PublicIdentity> members;
@@ -160,21 +171,15 @@ internal sealed class SubscribeHandler(RegEventNotifier notifier, RegistrationTa
             members = registration.Members;
             bindings = registration.Bindings;
         }
-        foreach (var member in members)
+        if (!members.Any(m => string.Equals(m.Uri, watcher, StringComparison.OrdinalIgnoreCase))
+            && !bindings.Any(b => string.Equals(b.Impu, watcher, StringComparison.OrdinalIgnoreCase)))
         {
-            if (string.Equals(member.Uri, watcher, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
+            return "Only the subscriber or a trusted P-CSCF may watch this registration";
         }
-        foreach (var binding in bindings)
-        {
-            if (string.Equals(binding.Impu, watcher, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-        return false;
+        var arrivedOver = BindingFlows.ToBindingFlow(flow);
+        return bindings.Any(b => BindingFlows.SamePath(b.Flow, arrivedOver))
+            ? null
+            : "SUBSCRIBE not sent from a registered contact of this subscriber";
     }
 
     private static SipResponse Accepted(SipRequest request, string localTag, int expires, BindingFlow flow)

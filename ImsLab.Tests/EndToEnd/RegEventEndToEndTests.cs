@@ -176,6 +176,41 @@ public sealed class RegEventEndToEndTests : IAsyncLifetime
         Assert.Equal(403, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(SipTransportProtocol.Udp)]
+    [InlineData(SipTransportProtocol.Tcp)]
+    public async Task ASubscribeWithTheSubscribersFromFromAnUnregisteredPortIsForbiddenAndGetsNoNotify(SipTransportProtocol protocol)
+    {
+        await using var ue = await RawUe.ConnectAsync(_core, protocol);
+        Assert.Equal(200, (await ue.RegisterWithAkaAsync()).StatusCode);
+        await using var spoofer = await RawUe.ConnectAsync(_core, protocol);
+
+        var response = await spoofer.SendAsync(spoofer.Subscribe());
+
+        Assert.Equal(403, response.StatusCode);
+        Assert.Contains("SUBSCRIBE not sent from a registered contact of this subscriber", response.Headers.GetFirst("Warning"));
+        Assert.Empty(_core.Engine.CurrentSubscriptions());
+        await spoofer.Peer.AssertNothingPendingAsync();
+    }
+
+    [Theory]
+    [InlineData(SipTransportProtocol.Udp)]
+    [InlineData(SipTransportProtocol.Tcp)]
+    public async Task TheSubscriberStillWatchesItsRegistrationFromTheFlowItRegisteredOverAfterASpoofedSubscribe(SipTransportProtocol protocol)
+    {
+        await using var ue = await RawUe.ConnectAsync(_core, protocol);
+        Assert.Equal(200, (await ue.RegisterWithAkaAsync()).StatusCode);
+        await using var spoofer = await RawUe.ConnectAsync(_core, protocol);
+        Assert.Equal(403, (await spoofer.SendAsync(spoofer.Subscribe())).StatusCode);
+
+        var accepted = await ue.SendAsync(ue.Subscribe());
+        var notify = await ue.ReceiveNotifyAsync();
+
+        Assert.Equal(200, accepted.StatusCode);
+        Assert.Equal("full", Reginfo(notify).Attribute("state")!.Value);
+        Assert.Equal(ue.ContactUri, Reginfo(notify).Descendants(Ns + "uri").First().Value);
+    }
+
     [Fact]
     public async Task ANotifyAnswered481EndsTheSubscription()
     {
