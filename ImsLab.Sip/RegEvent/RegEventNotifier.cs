@@ -301,6 +301,10 @@ internal sealed partial class RegEventNotifier : IDisposable
         var usesOutbound = NotifyDestination.UsesOutbound(state, BindingsAround(state, work));
         var flow = NotifyDestination.Choose(_stack, state, usesOutbound);
         var request = flow is null ? null : BuildNotify(state, work, now);
+        if (flow is null ? usesOutbound : !BindingFlows.SamePath(BindingFlows.ToBindingFlow(flow), state.Flow))
+        {
+            LogFlowClosed(_logger, state.Id, state.Flow.ToString(), flow?.Remote.ToString() ?? "nowhere (outbound, RFC 5626 5.3)");
+        }
         if (flow is null || request is null)
         {
             Announce(state, work.Subscribe, notify: null, result: null, flow: null);
@@ -476,4 +480,7 @@ internal sealed partial class RegEventNotifier : IDisposable
 
     [LoggerMessage(EventId = 3303, Level = LogLevel.Warning, Message = "Storing reg-event subscription {SubscriptionId} failed")]
     private static partial void LogStoreFailed(ILogger logger, Guid subscriptionId, Exception exception);
+
+    [LoggerMessage(EventId = 3304, Level = LogLevel.Information, Message = "reg-event subscription {SubscriptionId}: the connection of flow {Flow} is closed; NOTIFY goes to {Target}")]
+    private static partial void LogFlowClosed(ILogger logger, Guid subscriptionId, string flow, string target);
 }
