@@ -79,7 +79,7 @@ internal sealed partial class RegEventNotifier : IDisposable
     {
         foreach (var subscription in await _store.LoadActiveAsync(_time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
-            Add(new RegEventDialog(subscription));
+            Add(new RegEventDialog(subscription with { Flow = BindingFlows.FromEarlierRun(subscription.Flow) }));
         }
     }
 

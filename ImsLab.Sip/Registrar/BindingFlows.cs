@@ -30,6 +30,13 @@ internal static class BindingFlows
     }
 
     /// <summary>
+    /// A flow stored by an earlier run of the process, without its connection id: that connection died with the
+    /// process, and ids start again at 1, so the id would name whichever peer now holds it. Without an id a request
+    /// along the flow finds a connection by the remote endpoint, or none.
+    /// </summary>
+    public static BindingFlow FromEarlierRun(BindingFlow flow) => flow.ConnectionId == 0 ? flow : flow with { ConnectionId = 0 };
+
+    /// <summary>
     /// Same transport and same remote address and port: the same path from the peer, whatever the connection id (ids
     /// start again after a restart) and whichever of our addresses it reached.
     /// </summary>

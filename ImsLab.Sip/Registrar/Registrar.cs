@@ -109,6 +109,7 @@ internal sealed partial class Registrar : IDisposable
             {
                 Impu = string.Equals(b.Impu, registration.RegisteredImpu, StringComparison.Ordinal) ? registration.RegisteredImpu : b.Impu,
                 Impi = string.Equals(b.Impi, impi, StringComparison.Ordinal) ? impi : b.Impi,
+                Flow = BindingFlows.FromEarlierRun(b.Flow),
             })).ToArray();
             lock (registration.Gate)
             {

@@ -186,9 +186,10 @@ internal sealed class SipTransportLayer : IAsyncDisposable
 
     private SipTcpConnection? OpenConnectionFor(SipFlow flow)
     {
-        // Connection ids start again at 1 after a restart: a stored flow's id may name another peer's connection now.
-        if (flow.ConnectionId != 0 && _connections.TryGetValue(flow.ConnectionId, out var byId) && byId.IsOpen
-            && byId.Flow.Remote.Equals(flow.Remote))
+        // The id wins over the remote endpoint: a response follows its request's connection even when its Via names
+        // another address (RFC 3261 18.2.2). Stored flows come back from an earlier run without their id
+        // (BindingFlows.FromEarlierRun), so an id here always names a connection of this process.
+        if (flow.ConnectionId != 0 && _connections.TryGetValue(flow.ConnectionId, out var byId) && byId.IsOpen)
         {
             return byId;
         }

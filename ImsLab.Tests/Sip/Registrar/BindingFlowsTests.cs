@@ -34,6 +34,16 @@ public sealed class BindingFlowsTests
     }
 
     [Fact]
+    public void AFlowFromAnEarlierRunKeepsItsAddressesButNotItsConnection()
+    {
+        var stored = BindingFlows.ToBindingFlow(new SipFlow(SipTransportProtocol.Tcp, Local, new IPEndPoint(IPAddress.Parse("198.51.100.7"), 40000), ConnectionId: 3));
+
+        var reloaded = BindingFlows.FromEarlierRun(stored);
+
+        Assert.Equal(stored with { ConnectionId = 0 }, reloaded);
+    }
+
+    [Fact]
     public void TheStoredFlowLeadsBackToTheSameSocketAddresses()
     {
         var flow = new SipFlow(SipTransportProtocol.Tcp, Local, new IPEndPoint(IPAddress.Parse("2001:db8::5"), 40000), ConnectionId: 7);
