@@ -73,11 +73,17 @@ internal static class RegisterResponses
     public static SipResponse Error(SipRequest request, int statusCode, string reasonPhrase) =>
         Create(request, statusCode, reasonPhrase);
 
-    /// <summary>401 with the challenge (RFC 3261 22.1, TS 24.229 5.4.1.2.1).</summary>
-    public static SipResponse Unauthorized(SipRequest request, string wwwAuthenticate)
+    /// <summary>
+    /// 401 with one WWW-Authenticate per challenge, in the given order (RFC 3261 22.1, TS 24.229 5.4.1.2.1; RFC 8760
+    /// 2.4: the most preferred algorithm first).
+    /// </summary>
+    public static SipResponse Unauthorized(SipRequest request, IReadOnlyList<string> challenges)
     {
         var response = Create(request, 401);
-        response.Headers.Add(SipHeaderNames.WwwAuthenticate, wwwAuthenticate);
+        foreach (var challenge in challenges)
+        {
+            response.Headers.Add(SipHeaderNames.WwwAuthenticate, challenge);
+        }
         return response;
     }
 

@@ -13,7 +13,7 @@ namespace ImsLab.Sip.Registrar;
 
 /// <summary>
 /// The S-CSCF registrar with the I-CSCF checks folded in (TS 24.229 5.3.1.2 and 5.4.1, RFC 3261 10.3): identifies the
-/// IMPI, checks the IMPU against the subscription, challenges in the strongest scheme the IMPI allows, verifies, binds,
+/// IMPI, checks the IMPU against the subscription, challenges in the schemes the IMPI allows, verifies, binds,
 /// and answers 200 OK only once the binding is durable. The in-memory <see cref="RegistrationTable"/> is the run-time
 /// truth; the database gets the same changes through the group-commit queue. No lock is held across an await.
 /// </summary>
@@ -228,11 +228,14 @@ internal sealed partial class Registrar : IDisposable
                 : (Forbidden(request, "No authentication scheme provisioned"), outcome with { Kind = "no-scheme" });
         }
 
-        var secret = SecretFor(profile, credentials.Algorithm);
-        if (secret is null && credentials.Algorithm is { } algorithm && !algorithm.IsAka())
+        if (credentials.Algorithm is { } answered && !ChallengeAlgorithms.Allows(profile, answered))
         {
-            return (Forbidden(request, "No credentials provisioned for " + algorithm.ToWireName()), outcome with { Kind = "no-secret" });
+            // Only allowed algorithms are challenged, but the schemes may have changed since the challenge, or a client
+            // may answer in another algorithm than the nonce's: the subscription decides.
+            return (Forbidden(request, answered.ToWireName() + " is not allowed for this private identity"), outcome with { Kind = "algorithm-not-allowed" });
         }
+        // An allowed algorithm has its secret provisioned; an unknown one is refused by the nonce's algorithm.
+        var secret = SecretFor(profile, credentials.Algorithm);
         var result = _authenticator.Verify(credentials, request.Method, request.Body.Span, secret);
         switch (result.Status)
         {
@@ -316,53 +319,34 @@ internal sealed partial class Registrar : IDisposable
     private async ValueTask<SipResponse?> ChallengeAsync(SipRequest request, SipFlow flow, SubscriberProfile profile, DigestCredentials? credentials,
         bool stale, CancellationToken ct)
     {
-        if (ChooseAlgorithm(profile, credentials?.Algorithm) is not { } algorithm)
+        var algorithms = ChallengeAlgorithms.For(profile, credentials);
+        if (algorithms.Length == 0)
         {
             return null;
         }
-        AkaVector? vector = null;
-        string realm;
-        if (algorithm.IsAka())
-        {
-            vector = await _vectors.GenerateAsync(profile.Impi, profile.Aka!, ct).ConfigureAwait(false);
-            realm = _options.Realm ?? request.RequestUri.Host;
-        }
-        else
-        {
-            // The stored HA1 was computed for one realm: the challenge must name it.
-            realm = profile.Digest!.Realm;
-        }
         // TS 24.229 5.4.1.2.1: ik/ck go to a P-CSCF (which builds the security association), never to a UE directly.
         var towardsPcscf = _options.TrustedPcscfs.Contains(flow.Remote.Address);
-        var challenge = _authenticator.CreateChallenge(profile.Impi, realm, algorithm, vector, towardsPcscf, stale);
-        return RegisterResponses.Unauthorized(request, challenge.ToHeaderValue());
-    }
-
-    // The strongest scheme the IMPI allows: AKAv1-MD5 for SIM subscribers, AKAv2-MD5 when only that is allowed,
-    // SHA-256 or MD5 for password users; a scheme the UE asked for in its first Authorization wins when allowed.
-    private static DigestAlgorithm? ChooseAlgorithm(SubscriberProfile profile, DigestAlgorithm? requested)
-    {
-        var allowed = profile.AllowedSchemes;
-        bool Allows(DigestAlgorithm algorithm) => algorithm switch
+        // RFC 7616 3.9.1: each challenge has its own nonce, bound to its algorithm, so an answer is verified (and its
+        // nonce-count tracked) in the algorithm the client picked, and cannot be replayed under the other one.
+        var challenges = new string[algorithms.Length];
+        for (var i = 0; i < algorithms.Length; i++)
         {
-            DigestAlgorithm.AkaV1Md5 => allowed.HasFlag(AuthScheme.AkaV1Md5) && profile.Aka is not null,
-            DigestAlgorithm.AkaV2Md5 => allowed.HasFlag(AuthScheme.AkaV2Md5) && profile.Aka is not null,
-            DigestAlgorithm.Md5 => allowed.HasFlag(AuthScheme.Md5) && profile.Digest?.Ha1Md5 is not null,
-            DigestAlgorithm.Sha256 => allowed.HasFlag(AuthScheme.Sha256) && profile.Digest?.Ha1Sha256 is not null,
-            _ => false,
-        };
-        if (requested is { } wanted && Allows(wanted))
-        {
-            return wanted;
-        }
-        foreach (var candidate in (ReadOnlySpan<DigestAlgorithm>)[DigestAlgorithm.AkaV1Md5, DigestAlgorithm.AkaV2Md5, DigestAlgorithm.Sha256, DigestAlgorithm.Md5])
-        {
-            if (Allows(candidate))
+            var algorithm = algorithms[i];
+            AkaVector? vector = null;
+            string realm;
+            if (algorithm.IsAka())
             {
-                return candidate;
+                vector = await _vectors.GenerateAsync(profile.Impi, profile.Aka!, ct).ConfigureAwait(false);
+                realm = _options.Realm ?? request.RequestUri.Host;
             }
+            else
+            {
+                // The stored HA1 was computed for one realm: the challenge must name it.
+                realm = profile.Digest!.Realm;
+            }
+            challenges[i] = _authenticator.CreateChallenge(profile.Impi, realm, algorithm, vector, towardsPcscf, stale).ToHeaderValue();
         }
-        return null;
+        return RegisterResponses.Unauthorized(request, challenges);
     }
 
     private static DigestSecret? SecretFor(SubscriberProfile profile, DigestAlgorithm? algorithm) => algorithm switch

@@ -65,6 +65,7 @@ internal sealed class ImsCoreHarness : IAsyncDisposable
         directory.Add(TestSubscribers.Aka());
         directory.Add(TestSubscribers.Md5());
         directory.Add(TestSubscribers.Roamer());
+        directory.Add(TestSubscribers.Password());
         return new HarnessStores(directory, new InMemoryBindingStore(), new InMemoryRegEventSubscriptionStore(), new InMemorySequenceNumberStore());
     }
 

@@ -84,6 +84,18 @@ internal sealed class RawUe(SipTestPeer peer, string impi, string impu) : IAsync
         return parsed.Value!;
     }
 
+    /// <summary>Every challenge of a 401, in the order of its WWW-Authenticate headers.</summary>
+    public static IReadOnlyList<DigestChallenge> ChallengesOf(SipResponse response)
+    {
+        Assert.Equal(401, response.StatusCode);
+        return [.. response.Headers.GetAll(SipHeaderNames.WwwAuthenticate).Select(value =>
+        {
+            var parsed = DigestChallenge.Parse(value);
+            Assert.True(parsed.IsSuccess, parsed.Error.ToString());
+            return parsed.Value!;
+        })];
+    }
+
     /// <summary>Answers an AKA challenge with the simulated USIM (AUTN checked, RES, or AUTS on a sync failure).</summary>
     public DigestAkaAnswer AnswerAka(DigestChallenge challenge) =>
         DigestClient.RespondAka(challenge, new DigestClientRequest(Impi, "REGISTER", RequestUri, "0a4f113b", ++_nc), Usim);

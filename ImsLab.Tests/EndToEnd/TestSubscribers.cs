@@ -17,6 +17,9 @@ internal static class TestSubscribers
     public const string Md5Impi = "alice@home1.net";
     public const string Md5Impu = "sip:alice@home1.net";
     public const string Md5Password = "alice-secret";
+    public const string PasswordImpi = "bob@home1.net";
+    public const string PasswordImpu = "sip:bob@home1.net";
+    public const string PasswordSecret = "bob-secret";
     public const string RoamerImpi = "roamer@home1.net";
     public const string RoamerImpu = "sip:roamer@home1.net";
 
@@ -46,6 +49,15 @@ internal static class TestSubscribers
         Impi = Md5Impi, SubscriptionId = Guid.NewGuid(), SubscriptionName = "alice", Enabled = true, AllowedSchemes = AuthScheme.Md5,
         Digest = new DigestSecrets(Md5Impi, Realm, DigestHa1.Compute(DigestHashFunction.Md5, Md5Impi, Realm, Md5Password), null),
         Roaming = RoamingPolicy.Any, Version = 1, PublicIdentities = [new(Md5Impu, false, true, 1, null)],
+    };
+
+    /// <summary>A password user as provisioning stores one: both HA1s, whatever the schemes allow (MD5 and SHA-256 by default).</summary>
+    public static SubscriberProfile Password(AuthScheme schemes = AuthScheme.Md5 | AuthScheme.Sha256) => new()
+    {
+        Impi = PasswordImpi, SubscriptionId = Guid.NewGuid(), SubscriptionName = "bob", Enabled = true, AllowedSchemes = schemes,
+        Digest = new DigestSecrets(PasswordImpi, Realm, DigestHa1.Compute(DigestHashFunction.Md5, PasswordImpi, Realm, PasswordSecret),
+            DigestHa1.Compute(DigestHashFunction.Sha256, PasswordImpi, Realm, PasswordSecret)),
+        Roaming = RoamingPolicy.Any, Version = 1, PublicIdentities = [new(PasswordImpu, false, true, 1, null)],
     };
 
     public static SubscriberProfile Roamer() => new()

@@ -13,6 +13,16 @@ internal sealed class InMemorySubscriberDirectory : ISubscriberDirectory
 
     public void Add(SubscriberProfile profile) { lock (_gate) _profiles.Add(profile); }
 
+    /// <summary>Provisioning changed a subscriber: the profile of the same IMPI is replaced.</summary>
+    public void Replace(SubscriberProfile profile)
+    {
+        lock (_gate)
+        {
+            _profiles.RemoveAll(p => string.Equals(p.Impi, profile.Impi, StringComparison.OrdinalIgnoreCase));
+            _profiles.Add(profile);
+        }
+    }
+
     public ValueTask<SubscriberProfile?> FindByImpiAsync(string impi, CancellationToken cancellationToken)
     {
         lock (_gate) return ValueTask.FromResult(_profiles.FirstOrDefault(p => string.Equals(p.Impi, impi, StringComparison.OrdinalIgnoreCase)));
