@@ -49,7 +49,7 @@ internal sealed partial class Registrar
 
     /// <summary>
     /// Marks every registration of <paramref name="impi"/> as needing re-authentication: the next REGISTER is
-    /// challenged even when integrity-protected, and the bindings are shortened to the re-authentication expiry,
+    /// challenged even when integrity-protected or answering a nonce issued before, and the bindings are shortened to the re-authentication expiry,
     /// which watchers learn through a NOTIFY with contact event "shortened".
     /// </summary>
     public async Task<NetworkProcedureResult> RequireReauthenticationAsync(string impi, string actor)
@@ -60,6 +60,10 @@ internal sealed partial class Registrar
         var commits = new List<Task>();
         var affected = 0;
         _lastAuthenticated.TryRemove(impi, out _);
+        // TS 24.229 5.4.1.6: re-authentication means a new challenge. A UE may answer a re-registration by reusing its
+        // last nonce with the next nonce-count (RFC 7616 3.4), which would verify without one; forgetting the IMPI's
+        // nonces makes that REGISTER challenged.
+        _authenticator.RevokeNonces(impi);
         foreach (var registration in RegistrationsOf(impi, impu: null))
         {
             var shortened = new List<ContactChange>();

@@ -51,6 +51,12 @@ public sealed class DigestAuthenticator
     }
 
     /// <summary>
+    /// Forgets the nonces issued to <paramref name="impi"/>: a client that reuses one with the next nonce-count is
+    /// challenged afresh instead of verified.
+    /// </summary>
+    public void RevokeNonces(string impi) => _nonces.RevokeAll(impi);
+
+    /// <summary>
     /// Verifies <paramref name="credentials"/> sent with a request of <paramref name="method"/> and
     /// <paramref name="body"/> (used by qop=auth-int). <paramref name="secret"/> is the subscriber's password or
     /// HA1 for password schemes; for AKA the vector bound to the nonce is used and <paramref name="secret"/> must

@@ -55,6 +55,19 @@ public sealed class DigestNonceStore
     /// <summary>Forgets a nonce (for example after a synchronisation failure made its vector useless).</summary>
     public void Revoke(string nonce) => _nonces.TryRemove(nonce, out _);
 
+    /// <summary>
+    /// Forgets every nonce issued to <paramref name="impi"/>, so none can serve another request. Walks every nonce
+    /// kept: for operator actions such as a network-initiated re-authentication, not for each request.
+    /// </summary>
+    public void RevokeAll(string impi)
+    {
+        ArgumentNullException.ThrowIfNull(impi);
+        foreach (var entry in _nonces)
+        {
+            if (string.Equals(entry.Value.Impi, impi, StringComparison.OrdinalIgnoreCase)) _nonces.TryRemove(entry);
+        }
+    }
+
     /// <summary>Drops nonces past their stale retention.</summary>
     public void Sweep() => Sweep(_time.GetUtcNow());
 

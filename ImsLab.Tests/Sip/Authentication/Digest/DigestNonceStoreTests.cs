@@ -42,6 +42,21 @@ public sealed class DigestNonceStoreTests
     }
 
     [Fact]
+    public void RevokingAnImpiForgetsEveryNonceOfItAndNoOtherOne()
+    {
+        var store = new DigestNonceStore(new ManualTimeProvider(), new DigestNonceOptions());
+        var md5 = store.Issue("a", "r", DigestAlgorithm.Md5, null);
+        var sha256 = store.Issue("a", "r", DigestAlgorithm.Sha256, null);
+        var other = store.Issue("b", "r", DigestAlgorithm.Md5, null);
+
+        store.RevokeAll("A");
+
+        Assert.Null(store.Find(md5));
+        Assert.Null(store.Find(sha256));
+        Assert.NotNull(store.Find(other));
+    }
+
+    [Fact]
     public void AkaChallengesNeedAVector()
     {
         var store = new DigestNonceStore(new ManualTimeProvider(), new DigestNonceOptions());
