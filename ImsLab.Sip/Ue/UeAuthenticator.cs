@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using ImsLab.Sip.Authentication.Aka;
 using ImsLab.Sip.Authentication.Digest;
 
@@ -14,9 +16,11 @@ internal sealed class UeAuthenticator
     private readonly UeSimulatorOptions _options;
     private readonly UeRequestFactory _requests;
     private readonly UsimAka? _usim;
-    private DigestChallenge? _passwordChallenge;
+    // The last challenge answered successfully and its digest password (the user's, or the one derived from RES),
+    // so that re-registrations reuse its nonce with the next nonce-count.
+    private DigestChallenge? _answeredChallenge;
+    private byte[]? _digestPassword;
     private uint _nonceCount;
-    private string? _lastAuthorization;
 
     public UeAuthenticator(UeSimulatorOptions options, UeRequestFactory requests)
     {
@@ -32,24 +36,23 @@ internal sealed class UeAuthenticator
     /// <summary>Drops the remembered challenge: the next REGISTER is an initial one.</summary>
     public void Forget()
     {
-        _passwordChallenge = null;
-        _lastAuthorization = null;
+        _answeredChallenge = null;
+        ForgetPassword();
         _nonceCount = 0;
     }
 
     /// <summary>
-    /// The Authorization of a re-registration or deregistration, or null before any challenge was answered.
-    /// TS 24.229 5.1.1.4.1: with AKA the UE repeats the last nonce and the last calculated response. With a password
-    /// the UE reuses the nonce with the next nonce-count and a fresh response (RFC 7616 3.4), which the registrar
-    /// may accept or answer with a new challenge.
+    /// The Authorization of a re-registration or deregistration, or null when no challenge was answered successfully.
+    /// TS 24.229 5.1.1.4.1 repeats the last nonce and response because there the REGISTER rides the IPsec security
+    /// association and the P-CSCF vouches for it (integrity-protected), so the S-CSCF does not verify the digest. This
+    /// registrar does verify it, and an nc it has seen is a replay (RFC 7616 3.4). So with AKA as with a password the
+    /// UE reuses the nonce with the next nonce-count, a new cnonce and a response recomputed with the same digest
+    /// password (RFC 3261 22.4, RFC 3310 3.2, RFC 4169 3); only a new challenge makes the USIM run again.
     /// </summary>
     public string? Reauthorize()
     {
-        if (_passwordChallenge is { } challenge && _options.Credentials is UePasswordCredentials password)
-        {
-            _lastAuthorization = DigestClient.Respond(challenge, NewRequest(++_nonceCount), password.Password).ToHeaderValue();
-        }
-        return _lastAuthorization;
+        if (_answeredChallenge is not { } challenge || _digestPassword is null) return null;
+        return DigestClient.RespondWithPassword(challenge, NewRequest(++_nonceCount), _digestPassword).ToHeaderValue();
     }
 
     /// <summary>Answers the 401's WWW-Authenticate values with the most preferred challenge this UE can use.</summary>
@@ -74,7 +77,8 @@ internal sealed class UeAuthenticator
             return Failed(UeChallengeOutcome.Unsupported, $"the 401 offers {names}; this UE accepts {string.Join(", ", _options.AlgorithmPreference.Select(a => a.ToWireName()))}");
         }
 
-        _passwordChallenge = null;
+        _answeredChallenge = null;
+        ForgetPassword();
         _nonceCount = 1;
         var algorithmUsed = challenge.Algorithm!.Value;
         return algorithmUsed.IsAka() ? AnswerAka(challenge, algorithmUsed) : AnswerPassword(challenge, algorithmUsed);
@@ -89,6 +93,8 @@ internal sealed class UeAuthenticator
         switch (answer.Usim.Outcome)
         {
             case UsimAuthenticationOutcome.Success:
+                var usim = answer.Usim;
+                Remember(challenge, AkaDigestPassword.Compute(algorithm, usim.Res!.Value.Span, usim.Ik!.Value.Span, usim.Ck!.Value.Span));
                 return Answered(UeChallengeOutcome.Answered, answer.Credentials);
             case UsimAuthenticationOutcome.SyncFailure:
                 // RFC 3310 3.4 / TS 33.203 6.1.2: auts tells the network the USIM's SQN_MS.
@@ -115,15 +121,24 @@ internal sealed class UeAuthenticator
         {
             return Failed(UeChallengeOutcome.MissingCredentials, $"a {algorithm.ToWireName()} challenge needs a password");
         }
-        _passwordChallenge = challenge;
+        Remember(challenge, Encoding.UTF8.GetBytes(password.Password));
         return Answered(UeChallengeOutcome.Answered, DigestClient.Respond(challenge, NewRequest(_nonceCount), password.Password));
     }
 
-    private UeChallengeAnswer Answered(UeChallengeOutcome outcome, DigestCredentials credentials)
+    private void Remember(DigestChallenge challenge, byte[] digestPassword)
     {
-        _lastAuthorization = credentials.ToHeaderValue();
-        return new UeChallengeAnswer(outcome, _lastAuthorization, credentials.AlgorithmName ?? "MD5", null);
+        _answeredChallenge = challenge;
+        _digestPassword = digestPassword;
     }
+
+    private void ForgetPassword()
+    {
+        if (_digestPassword is not null) CryptographicOperations.ZeroMemory(_digestPassword);
+        _digestPassword = null;
+    }
+
+    private static UeChallengeAnswer Answered(UeChallengeOutcome outcome, DigestCredentials credentials) =>
+        new(outcome, credentials.ToHeaderValue(), credentials.AlgorithmName ?? "MD5", null);
 
     private UeChallengeAnswer Failed(UeChallengeOutcome outcome, string detail)
     {

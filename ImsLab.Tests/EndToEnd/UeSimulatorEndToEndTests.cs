@@ -1,3 +1,4 @@
+using ImsLab.Sip.Authentication.Digest;
 using ImsLab.Sip.RegEvent;
 using ImsLab.Sip.Registrar;
 using ImsLab.Sip.Subscribers;
@@ -21,9 +22,10 @@ public sealed class UeSimulatorEndToEndTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _core.DisposeAsync();
 
-    private UeSimulator Ue(SipTransportProtocol protocol, UeCredentials credentials, string impi, string impu)
+    private UeSimulator Ue(SipTransportProtocol protocol, UeCredentials credentials, string impi, string impu,
+        Func<UeSimulatorOptions, UeSimulatorOptions>? configure = null)
     {
-        var ue = new UeSimulator(new UeSimulatorOptions
+        var options = new UeSimulatorOptions
         {
             Impi = impi,
             Impu = impu,
@@ -32,13 +34,14 @@ public sealed class UeSimulatorEndToEndTests : IAsyncLifetime
             Transport = protocol,
             Credentials = credentials,
             InstanceId = "urn:uuid:00000000-0000-1000-8000-000a95a0e128",
-        }, _core.Clock, NullLoggerFactory.Instance);
+        };
+        var ue = new UeSimulator(configure?.Invoke(options) ?? options, _core.Clock, NullLoggerFactory.Instance);
         _reports.Watch(ue);
         return ue;
     }
 
-    private UeSimulator AkaUe(SipTransportProtocol protocol) =>
-        Ue(protocol, new UeAkaCredentials(TestSubscribers.AkaCredentials()), TestSubscribers.AkaImpi, TestSubscribers.AkaImpu);
+    private UeSimulator AkaUe(SipTransportProtocol protocol, Func<UeSimulatorOptions, UeSimulatorOptions>? configure = null) =>
+        Ue(protocol, new UeAkaCredentials(TestSubscribers.AkaCredentials()), TestSubscribers.AkaImpi, TestSubscribers.AkaImpu, configure);
 
     private Task<UeNotification> NextNotificationAsync(Func<UeNotification, bool> match) => _reports.NextNotificationAsync(match);
 
@@ -116,5 +119,40 @@ public sealed class UeSimulatorEndToEndTests : IAsyncLifetime
         Assert.Equal(TestSubscribers.AkaImpi, challenged.Impi);
         await _core.NextEventAsync(RegistrationEventType.Refreshed);
         Assert.False(Assert.Single(_core.Engine.BindingsOf(TestSubscribers.AkaImpu)).ReauthenticationRequired);
+    }
+
+    [Fact]
+    public async Task AkaReregistrationAndDeregistrationReuseTheNonceWithoutANewChallengeOrSqn()
+    {
+        // 120 s are refreshed at half time (TS 24.229 5.1.1.4.1), well within the nonce's lifetime.
+        await using var ue = AkaUe(SipTransportProtocol.Udp, o => o with { Expires = 120, SubscribeToRegEvent = false });
+        Assert.Equal(UeRegistrationState.Registered, await ue.StartAsync(CancellationToken.None));
+        var sequenceNumbers = (InMemorySequenceNumberStore)_core.Stores.SequenceNumbers;
+        var sqnAfterRegistration = sequenceNumbers.LastIssued(TestSubscribers.AkaImpi);
+        _core.ForgetEvents();
+
+        _core.Clock.Advance(TimeSpan.FromSeconds(60));
+        await _core.NextEventAsync(RegistrationEventType.Refreshed);
+        await ue.StopAsync(CancellationToken.None);
+        await _core.NextEventAsync(RegistrationEventType.Deregistered);
+
+        // One challenge, answered with nc 1; the refresh and the deregistration reuse its nonce with nc 2 and 3.
+        var received = ue.Trace.Where(t => t.Direction == UeSipDirection.Received).Select(t => t.StartLine).ToList();
+        Assert.Single(received, line => line.StartsWith("SIP/2.0 401", StringComparison.Ordinal));
+        var answers = ue.Trace.Where(t => t.Direction == UeSipDirection.Sent && t.StartLine.StartsWith("REGISTER", StringComparison.Ordinal))
+            .Select(t => AuthorizationOf(t.Text)).Where(c => !c.IsUnchallenged).ToList();
+        Assert.Equal([1u, 2u, 3u], answers.Select(c => c.NonceCount!.Value));
+        Assert.Single(answers.Select(c => c.Nonce).Distinct());
+        Assert.Equal(3, answers.Select(c => c.Cnonce).Distinct().Count());
+        Assert.Equal(sqnAfterRegistration, sequenceNumbers.LastIssued(TestSubscribers.AkaImpi));
+        Assert.Empty(_core.Engine.BindingsOf(TestSubscribers.AkaImpu));
+    }
+
+    private static DigestCredentials AuthorizationOf(string message)
+    {
+        var line = message.Split("\r\n").Single(l => l.StartsWith("Authorization:", StringComparison.OrdinalIgnoreCase));
+        var parsed = DigestCredentials.Parse(line["Authorization:".Length..].Trim());
+        Assert.True(parsed.IsSuccess, parsed.Error.ToString());
+        return parsed.Value!;
     }
 }

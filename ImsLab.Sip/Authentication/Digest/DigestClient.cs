@@ -19,6 +19,14 @@ public static class DigestClient
     }
 
     /// <summary>
+    /// Answers a challenge of any algorithm with the digest password as octets: a user's password in UTF-8, or, to
+    /// use an AKA nonce again with the next nonce-count, the password its RES gave (<see cref="AkaDigestPassword"/>;
+    /// RFC 3310 3.2, RFC 4169 3), so the USIM does not run again. <paramref name="password"/> is copied, not kept.
+    /// </summary>
+    public static DigestCredentials RespondWithPassword(DigestChallenge challenge, DigestClientRequest request, ReadOnlySpan<byte> password) =>
+        Respond(challenge, request, SupportedAlgorithm(challenge), password.ToArray(), auts: null);
+
+    /// <summary>
     /// Answers an AKAv1/AKAv2 challenge: the USIM checks AUTN from the nonce; on success the password is derived
     /// from RES (and IK, CK), on a synchronisation failure auts is sent (RFC 3310 3.4). In both failure cases the
     /// response is computed over an empty password, as RFC 3310 3.4 asks for the synchronisation case.

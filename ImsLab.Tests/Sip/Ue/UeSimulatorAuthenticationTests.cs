@@ -163,21 +163,57 @@ public sealed class UeSimulatorAuthenticationTests
         Assert.Equal(UeFailureReason.TooManyChallenges, bed.Ue.FailureReason);
     }
 
-    [Fact]
-    public async Task AkaReregistrationRepeatsTheLastNonceAndResponse()
+    [Theory]
+    [InlineData(DigestAlgorithm.AkaV1Md5)]
+    [InlineData(DigestAlgorithm.AkaV2Md5)]
+    public async Task AkaReregistrationReusesTheNonceWithTheNextNonceCountAndAResponseTheNetworkAccepts(DigestAlgorithm algorithm)
     {
         await using var bed = UeTestBed.CreateWithoutRegEvent();
         var network = new ScriptedAuthenticationCenter(bed.Time);
         var initial = await bed.StartAsync();
-        var answered = await bed.ChallengeAsync(initial, network.ChallengeAka(FirstSqn));
-        await bed.AcceptAsync(answered, grantedExpires: 600);
+        var answered = await bed.ChallengeAsync(initial, network.ChallengeAka(FirstSqn, algorithm));
+        Assert.Equal(DigestVerificationStatus.Success, network.Verify(answered.Request).Status);
+        await bed.AcceptAsync(answered, grantedExpires: 240);
         await bed.NextStateAsync(UeRegistrationState.Registered);
 
-        bed.Time.Advance(TimeSpan.FromSeconds(300));
+        // Half of 240 s (TS 24.229 5.1.1.4.1), within the nonce's lifetime.
+        bed.Time.Advance(TimeSpan.FromSeconds(120));
         var refresh = await bed.Peer.ReceiveAsync("REGISTER");
 
-        // TS 24.229 5.1.1.4.1: the last received nonce and the last calculated response.
-        Assert.Equal(answered.Request.Headers.GetFirst(SipHeaderNames.Authorization), refresh.Request.Headers.GetFirst(SipHeaderNames.Authorization));
+        // RFC 7616 3.4 / RFC 3310 3.2: the same nonce, the next nc, a new cnonce, the response over the same AKA
+        // password; a repeated nc would be a replay to a registrar that verifies it.
+        var first = ScriptedAuthenticationCenter.Credentials(answered.Request);
+        var again = ScriptedAuthenticationCenter.Credentials(refresh.Request);
+        Assert.Equal(first.Nonce, again.Nonce);
+        Assert.Equal(algorithm, again.Algorithm);
+        Assert.Equal(2u, again.NonceCount);
+        Assert.NotEqual(first.Cnonce, again.Cnonce);
+        Assert.NotEqual(first.Response, again.Response);
+        Assert.Equal(DigestVerificationStatus.Success, network.Verify(refresh.Request).Status);
+    }
+
+    [Fact]
+    public async Task AkaDeregistrationAfterAReregistrationUsesTheNonceCountAfterIt()
+    {
+        await using var bed = UeTestBed.CreateWithoutRegEvent();
+        var network = new ScriptedAuthenticationCenter(bed.Time);
+        var answered = await bed.ChallengeAsync(await bed.StartAsync(), network.ChallengeAka(FirstSqn));
+        network.Verify(answered.Request);
+        await bed.AcceptAsync(answered, grantedExpires: 240);
+        await bed.NextStateAsync(UeRegistrationState.Registered);
+        bed.Time.Advance(TimeSpan.FromSeconds(120));
+        var refresh = await bed.Peer.ReceiveAsync("REGISTER");
+        network.Verify(refresh.Request);
+        await bed.AcceptAsync(refresh, grantedExpires: 240);
+        await bed.NextStateAsync(UeRegistrationState.Registered);
+
+        var stopping = bed.Ue.StopAsync(CancellationToken.None);
+        var deregister = await bed.Peer.ReceiveAsync("REGISTER");
+        await bed.Peer.RespondAsync(deregister, 200);
+        await stopping;
+
+        Assert.Equal(3u, ScriptedAuthenticationCenter.Credentials(deregister.Request).NonceCount);
+        Assert.Equal(DigestVerificationStatus.Success, network.Verify(deregister.Request).Status);
     }
 
     [Fact]
