@@ -24,6 +24,8 @@ public sealed class SippRegistrationTests(PgFixture postgres) : IAsyncLifetime
     private const string Md5Impi = "sippmd5@perf.test";
     private const string Md5Impu = "sip:sippmd5@perf.test";
     private const string Md5Password = "p00001";
+    private const string DualImpi = "sippdual@perf.test";
+    private const string DualImpu = "sip:sippdual@perf.test";
 
     // SIPp copies aka_K, aka_OP and aka_AMF from the scenario text as raw octets (16, 16 and 2 of them), not hex, and
     // aka_OP is OP, not OPc (SIPp derives OPc itself). So the keys are printable octets that neither the CSV (;), the
@@ -89,6 +91,10 @@ public sealed class SippRegistrationTests(PgFixture postgres) : IAsyncLifetime
         </scenario>
         """;
 
+    // The same exchange, the first REGISTER carrying the empty Authorization of TS 24.229 5.1.1.2.1 with algorithm=MD5.
+    private static readonly string ScenarioNamingMd5 = Scenario.Insert(Scenario.IndexOf("User-Agent: sipp", StringComparison.Ordinal),
+        "Authorization: Digest username=\"[field0]@[field1]\", realm=\"[field1]\", nonce=\"\", uri=\"sip:[field1]\", response=\"\", algorithm=MD5\n              ");
+
     private DataTestHost _data = null!;
     private ImsCoreHarness _core = null!;
     private string _directory = null!;
@@ -107,9 +113,15 @@ public sealed class SippRegistrationTests(PgFixture postgres) : IAsyncLifetime
             Impi = Md5Impi, AllowedSchemes = AuthScheme.Md5, Password = Md5Password, DigestRealm = Domain,
             PublicIdentities = [new PublicIdentityInput { Uri = Md5Impu }],
         }, "test", CancellationToken.None));
+        Assert.IsType<ProvisioningResult<SubscriberView>.Created>(await provisioning.CreateAsync(new SubscriberInput
+        {
+            Impi = DualImpi, AllowedSchemes = AuthScheme.Md5 | AuthScheme.Sha256, Password = Md5Password, DigestRealm = Domain,
+            PublicIdentities = [new PublicIdentityInput { Uri = DualImpu }],
+        }, "test", CancellationToken.None));
         _core = await ImsCoreHarness.StartAsync(PostgresRegistrationTests.StoresOf(_data), configure: o => o.Registrar.Realm = Domain);
         _directory = Directory.CreateTempSubdirectory("imslab-sipp-").FullName;
         await File.WriteAllTextAsync(Path.Combine(_directory, "register.xml"), Scenario);
+        await File.WriteAllTextAsync(Path.Combine(_directory, "register-naming-md5.xml"), ScenarioNamingMd5);
     }
 
     public async Task DisposeAsync()
@@ -119,7 +131,8 @@ public sealed class SippRegistrationTests(PgFixture postgres) : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
-    private async Task<(int ExitCode, string Output)> RunSippAsync(string user, string authentication, int expires, int? localPort = null)
+    private async Task<(int ExitCode, string Output)> RunSippAsync(string user, string authentication, int expires, int? localPort = null,
+        string scenario = "register.xml")
     {
         var csv = Path.Combine(_directory, $"users-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(csv, $"SEQUENTIAL\n{user};{Domain};{authentication};{expires}\n");
@@ -131,7 +144,7 @@ public sealed class SippRegistrationTests(PgFixture postgres) : IAsyncLifetime
         };
         foreach (var argument in new[]
         {
-            $"127.0.0.1:{_core.Udp.Port}", "-sf", "register.xml", "-inf", csv, "-m", "1", "-l", "1", "-i", "127.0.0.1",
+            $"127.0.0.1:{_core.Udp.Port}", "-sf", scenario, "-inf", csv, "-m", "1", "-l", "1", "-i", "127.0.0.1",
             "-p", (localPort ?? FreeUdpPort()).ToString(System.Globalization.CultureInfo.InvariantCulture), "-auth_uri", "sip:" + Domain,
             "-nostdin", "-timeout", "20s", "-timeout_error", "-trace_err",
         })
@@ -194,5 +207,17 @@ public sealed class SippRegistrationTests(PgFixture postgres) : IAsyncLifetime
         Assert.True(deregistered == 0, deregisterOutput);
         Assert.Empty(await StoredAsync());
         Assert.Empty(_core.Engine.BindingsOf(Md5Impu));
+    }
+
+    [Fact]
+    public async Task SippWithMd5RegistersASubscriberAlsoAllowedSha256WhenItsFirstRegisterNamesMd5()
+    {
+        // SIPp 3.6.1 answers the first challenge of a 401 and knows no SHA-256, so the SHA-256-first pair (RFC 8760 2.4)
+        // stops it ("authentication must use MD5 or AKAv1-MD5"). An initial Authorization naming MD5 gets MD5 alone.
+        var (exitCode, output) = await RunSippAsync("sippdual", $"[authentication username={DualImpi} password={Md5Password}]", 3600,
+            scenario: "register-naming-md5.xml");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(DualImpu, Assert.Single(await StoredAsync()).Impu);
     }
 }
