@@ -27,8 +27,8 @@ public class AkaVectorBenchmarks
     {
         private long _last;
 
-        public ValueTask<long> ReserveSeqAsync(string impi, int count, CancellationToken ct) =>
-            ValueTask.FromResult(Interlocked.Add(ref _last, count) - count + 1);
+        public ValueTask<long?> ReserveSeqAsync(string impi, int count, long maxSeq, CancellationToken ct) =>
+            ValueTask.FromResult<long?>(Interlocked.Add(ref _last, count) - count + 1);
 
         public ValueTask AdvanceSeqAsync(string impi, long seqMs, CancellationToken ct) => ValueTask.CompletedTask;
     }

@@ -160,7 +160,7 @@ internal static class RegisteredContactsMemoryProbe
 
     private sealed class NoSequenceNumbers : ISequenceNumberStore
     {
-        public ValueTask<long> ReserveSeqAsync(string impi, int count, CancellationToken ct) => ValueTask.FromResult(0L);
+        public ValueTask<long?> ReserveSeqAsync(string impi, int count, long maxSeq, CancellationToken ct) => ValueTask.FromResult<long?>(0L);
 
         public ValueTask AdvanceSeqAsync(string impi, long seqMs, CancellationToken ct) => ValueTask.CompletedTask;
     }

@@ -37,6 +37,11 @@ internal sealed class SubscriberValidator(string defaultRealm, int indBits)
         var opc = Hex(errors, "opc", input.Opc, AkaLength.Opc);
         if (op is not null && opc is not null) errors.Add("op", "Give OP or OPc, not both.");
         var amf = Hex(errors, "amf", input.Amf, AkaLength.Amf) ?? existing?.Amf ?? [0x80, 0x00];
+        // The HSS keeps SEQ, the last one issued; IND is chosen per vector (TS 33.102 C.1.1, C.3.2), so the IND bits of
+        // the given SQN are dropped. Any 48-bit value is accepted, even one so near the top that no vector can follow:
+        // a USIM can be in that state (copied from a real card), an export of an exhausted subscriber must import
+        // again, and a lab must be able to provision it to test exhaustion. The REGISTER then answers 403 with a Warning
+        // naming the problem, and a PATCH of auth.sqn brings the subscriber back.
         long? seq = null;
         if (Hex(errors, "sqn", input.Sqn, AkaLength.Sqn) is { } sqn) seq = SequenceNumber.Seq(SequenceNumber.Read(sqn), indBits);
 

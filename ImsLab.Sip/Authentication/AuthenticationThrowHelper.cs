@@ -18,4 +18,8 @@ internal static class AuthenticationThrowHelper
     [DoesNotReturn, StackTraceHidden]
     public static void ThrowSequenceSpaceExhausted(long seq) =>
         throw new InvalidOperationException($"SEQ {seq} does not fit in a 48-bit SQN with the configured IND length.");
+
+    [DoesNotReturn, StackTraceHidden]
+    public static void ThrowSqnSpaceExhausted(string impi) =>
+        throw new InvalidOperationException($"The SQN space of {impi} is exhausted; reset its SQN.");
 }

@@ -39,6 +39,8 @@ internal sealed partial class Registrar : IDisposable
     // When each IMPI last authenticated, as UTC ticks: a long is updated in place, where a DateTimeOffset value made the
     // dictionary allocate a new node on every successful registration.
     private readonly ConcurrentDictionary<string, long> _lastAuthenticated = new(StringComparer.OrdinalIgnoreCase);
+    // IMPIs refused for an exhausted SQN space since their last vector: a UE retrying every few seconds logs one warning.
+    private readonly ConcurrentDictionary<string, byte> _sqnExhausted = new(StringComparer.OrdinalIgnoreCase);
 
     public Registrar(RegistrarOptions options, ISubscriberDirectory directory, DigestAuthenticator authenticator, AkaVectorGenerator vectors,
         SequenceNumberAllocator sequenceNumbers, RegistrationTable table, BindingCommitQueue commits, RegEventNotifier notifier,
@@ -223,9 +225,7 @@ internal sealed partial class Registrar : IDisposable
             {
                 return null;
             }
-            return await ChallengeAsync(request, flow, profile, credentials, stale: false, ct).ConfigureAwait(false) is { } challenge
-                ? (challenge, outcome)
-                : (Forbidden(request, "No authentication scheme provisioned"), outcome with { Kind = "no-scheme" });
+            return await ChallengeAsync(request, flow, profile, credentials, stale: false, outcome, ct).ConfigureAwait(false);
         }
 
         if (credentials.Algorithm is { } answered && !ChallengeAlgorithms.Allows(profile, answered))
@@ -253,9 +253,7 @@ internal sealed partial class Registrar : IDisposable
                 }
                 break;
             case DigestVerificationStatus.StaleNonce:
-                return await ChallengeAsync(request, flow, profile, credentials, stale: true, ct).ConfigureAwait(false) is { } stale
-                    ? (stale, outcome with { Kind = "stale" })
-                    : (Forbidden(request, "No authentication scheme provisioned"), outcome with { Kind = "no-scheme" });
+                return await ChallengeAsync(request, flow, profile, credentials, stale: true, outcome with { Kind = "stale" }, ct).ConfigureAwait(false);
             case DigestVerificationStatus.SyncFailure:
                 // TS 33.102 6.3.5 / RFC 3310 3.4: move the SQN past the USIM's and challenge with a fresh vector.
                 await _sequenceNumbers.ResynchronizeAsync(impi, result.SqnMs, ct).ConfigureAwait(false);
@@ -269,9 +267,8 @@ internal sealed partial class Registrar : IDisposable
             case DigestVerificationStatus.UsernameMismatch:
                 return (Forbidden(request, "Username does not match the challenged identity"), outcome with { Kind = "username-mismatch" });
         }
-        return await ChallengeAsync(request, flow, profile, credentials, stale: false, ct).ConfigureAwait(false) is { } again
-            ? (again, outcome with { Kind = result.Status.ToString() })
-            : (Forbidden(request, "No authentication scheme provisioned"), outcome with { Kind = "no-scheme" });
+        return await ChallengeAsync(request, flow, profile, credentials, stale: false, outcome with { Kind = result.Status.ToString() }, ct)
+            .ConfigureAwait(false);
     }
 
     // TS 24.229 5.4.1.2.1: a re-REGISTER that the P-CSCF marks integrity-protected needs no new challenge, unless the
@@ -316,13 +313,14 @@ internal sealed partial class Registrar : IDisposable
             && now.UtcTicks - last < _options.ReauthenticationWindow.Ticks;
     }
 
-    private async ValueTask<SipResponse?> ChallengeAsync(SipRequest request, SipFlow flow, SubscriberProfile profile, DigestCredentials? credentials,
-        bool stale, CancellationToken ct)
+    /// <summary>The 401 with fresh challenges (as <paramref name="outcome"/>), or the 403 saying why none can be made.</summary>
+    private async ValueTask<(SipResponse, RegisterOutcome)> ChallengeAsync(SipRequest request, SipFlow flow, SubscriberProfile profile,
+        DigestCredentials? credentials, bool stale, RegisterOutcome outcome, CancellationToken ct)
     {
         var algorithms = ChallengeAlgorithms.For(profile, credentials);
         if (algorithms.Length == 0)
         {
-            return null;
+            return (Forbidden(request, "No authentication scheme provisioned"), outcome with { Kind = "no-scheme" });
         }
         // TS 24.229 5.4.1.2.1: ik/ck go to a P-CSCF (which builds the security association), never to a UE directly.
         var towardsPcscf = _options.TrustedPcscfs.Contains(flow.Remote.Address);
@@ -336,7 +334,15 @@ internal sealed partial class Registrar : IDisposable
             string realm;
             if (algorithm.IsAka())
             {
-                vector = await _vectors.GenerateAsync(profile.Impi, profile.Aka!, ct).ConfigureAwait(false);
+                vector = await _vectors.TryGenerateAsync(profile.Impi, profile.Aka!, ct).ConfigureAwait(false);
+                if (vector is null)
+                {
+                    return (SqnSpaceExhausted(request, profile.Impi), outcome with { Kind = "sqn-exhausted" });
+                }
+                if (_sqnExhausted.ContainsKey(profile.Impi))
+                {
+                    _sqnExhausted.TryRemove(profile.Impi, out _);
+                }
                 realm = _options.Realm ?? request.RequestUri.Host;
             }
             else
@@ -346,7 +352,23 @@ internal sealed partial class Registrar : IDisposable
             }
             challenges[i] = _authenticator.CreateChallenge(profile.Impi, realm, algorithm, vector, towardsPcscf, stale).ToHeaderValue();
         }
-        return RegisterResponses.Unauthorized(request, challenges);
+        return (RegisterResponses.Unauthorized(request, challenges), outcome);
+    }
+
+    // TS 33.102 C.1.1: the HE never issues an SQN past 48 bits, so an IMPI whose stored SEQ reached the top gets no
+    // vector. Nothing the UE can do helps (a resynchronisation only moves the SEQ up), hence 403 rather than 500, and a
+    // Warning that tells the lab engineer what to do; the log says it once per IMPI until a vector is issued again.
+    private SipResponse SqnSpaceExhausted(SipRequest request, string impi)
+    {
+        if (_sqnExhausted.TryAdd(impi, 0))
+        {
+            LogSqnSpaceExhausted(_logger, impi, _sequenceNumbers.IndBits);
+        }
+        else
+        {
+            LogSqnSpaceStillExhausted(_logger, impi);
+        }
+        return Forbidden(request, "SQN space of this IMPI is exhausted; reset its SQN");
     }
 
     private static DigestSecret? SecretFor(SubscriberProfile profile, DigestAlgorithm? algorithm) => algorithm switch
@@ -634,6 +656,14 @@ internal sealed partial class Registrar : IDisposable
 
     [LoggerMessage(EventId = 3401, Level = LogLevel.Warning, Message = "Removing expired bindings of {Impu} from the store failed")]
     private static partial void LogExpiryCommitFailed(ILogger logger, string impu, Exception exception);
+
+    [LoggerMessage(EventId = 3402, Level = LogLevel.Warning, Message = "REGISTER of {Impi} refused with 403: its SQN space is exhausted "
+        + "(the stored SEQ is the highest a 48-bit SQN with {IndBits} IND bits can carry, TS 33.102 C.1.1), so no AKA vector can be issued. "
+        + "Reset its SQN (PATCH /api/subscribers/<impi> with auth.sqn), and the USIM's too: a resynchronisation moves it back up to the USIM's")]
+    private static partial void LogSqnSpaceExhausted(ILogger logger, string impi, int indBits);
+
+    [LoggerMessage(EventId = 3403, Level = LogLevel.Debug, Message = "REGISTER of {Impi} refused again: its SQN space is still exhausted")]
+    private static partial void LogSqnSpaceStillExhausted(ILogger logger, string impi);
 
     // RFC 3261 19.1.4 comparison of the stored contact URI text with a new one.
     private sealed class SipUriComparerAdapter

@@ -12,14 +12,18 @@ public sealed class InMemorySequenceNumberStore : ISequenceNumberStore
 
     public long LastIssued(string impi) { lock (_gate) return _lastIssued.GetValueOrDefault(impi); }
 
-    public ValueTask<long> ReserveSeqAsync(string impi, int count, CancellationToken ct)
+    /// <summary>Sets the last SEQ issued, as provisioning does when it writes an SQN.</summary>
+    public void SetLastIssued(string impi, long seq) { lock (_gate) _lastIssued[impi] = seq; }
+
+    public ValueTask<long?> ReserveSeqAsync(string impi, int count, long maxSeq, CancellationToken ct)
     {
         lock (_gate)
         {
             ReserveCalls++;
-            long first = _lastIssued.GetValueOrDefault(impi) + 1;
-            _lastIssued[impi] = first + count - 1;
-            return ValueTask.FromResult(first);
+            long last = _lastIssued.GetValueOrDefault(impi);
+            if (last > maxSeq - count) return ValueTask.FromResult<long?>(null);
+            _lastIssued[impi] = last + count;
+            return ValueTask.FromResult<long?>(last + 1);
         }
     }
 

@@ -17,15 +17,26 @@ public sealed class AkaVectorGenerator
         _sequenceNumbers = sequenceNumbers;
     }
 
-    /// <summary>A new vector for the IMPI with a cryptographically random RAND and the next SQN.</summary>
-    public async ValueTask<AkaVector> GenerateAsync(string impi, AkaCredentials credentials, CancellationToken ct)
+    /// <summary>
+    /// A new vector for the IMPI with a cryptographically random RAND and the next SQN, or null when the IMPI's SEQ
+    /// space is exhausted (TS 33.102 C.1.1: no SQN past 48 bits is ever issued; a provisioning reset brings it back).
+    /// </summary>
+    public async ValueTask<AkaVector?> TryGenerateAsync(string impi, AkaCredentials credentials, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        long sqn = await _sequenceNumbers.NextSqnAsync(impi, ct).ConfigureAwait(false);
+        if (await _sequenceNumbers.TryNextSqnAsync(impi, ct).ConfigureAwait(false) is not { } sqn) return null;
         var rand = new byte[AkaLength.Rand];
         RandomNumberGenerator.Fill(rand);
         using var milenage = credentials.CreateMilenage();
         return Generate(milenage, rand, sqn, credentials.Amf);
+    }
+
+    /// <summary>A new vector as <see cref="TryGenerateAsync"/>; throws when the IMPI's SEQ space is exhausted.</summary>
+    public async ValueTask<AkaVector> GenerateAsync(string impi, AkaCredentials credentials, CancellationToken ct)
+    {
+        var vector = await TryGenerateAsync(impi, credentials, ct).ConfigureAwait(false);
+        if (vector is null) AuthenticationThrowHelper.ThrowSqnSpaceExhausted(impi);
+        return vector;
     }
 
     /// <summary>

@@ -8,11 +8,16 @@ public static class SequenceNumber
     /// <summary>SQN = SEQ || IND with IND occupying the low <paramref name="indBits"/> bits.</summary>
     public static long Compose(long seq, int ind, int indBits)
     {
-        long sqn = (seq << indBits) | (long)ind;
-        if (seq < 0 || (seq >> (AkaLength.Sqn * 8 - indBits)) != 0)
+        if (seq < 0 || seq > MaxSeq(indBits))
             AuthenticationThrowHelper.ThrowSequenceSpaceExhausted(seq);
-        return sqn;
+        return (seq << indBits) | (long)ind;
     }
+
+    /// <summary>
+    /// The highest SEQ that still fits: SQN has 48 bits (C.1.1), IND takes the low <paramref name="indBits"/>, so SEQ
+    /// has 48 - IND bits. The HE must never issue a higher one.
+    /// </summary>
+    public static long MaxSeq(int indBits) => (1L << (AkaLength.Sqn * 8 - indBits)) - 1;
 
     /// <summary>SEQ part of an SQN.</summary>
     public static long Seq(long sqn, int indBits) => sqn >> indBits;

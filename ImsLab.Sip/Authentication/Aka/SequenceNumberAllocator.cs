@@ -6,13 +6,16 @@ namespace ImsLab.Sip.Authentication.Aka;
 /// Hands out fresh SQNs per IMPI (TS 33.102 Annex C.1.1/C.1.2): every vector gets the next SEQ, never reused, and
 /// IND = SEQ mod 2^IndBits, so consecutive vectors land in different USIM array slots (C.3.2). SEQ values come from
 /// <see cref="ISequenceNumberStore"/> in blocks of <see cref="SequenceNumberOptions.BlockSize"/> so that storage is
-/// hit once per block. Thread-safe.
+/// hit once per block. Never issues a SEQ past <see cref="SequenceNumber.MaxSeq"/>: an IMPI whose SEQ space is used
+/// up gets no more vectors until its SQN is provisioned lower. Thread-safe.
 /// </summary>
 public sealed class SequenceNumberAllocator
 {
     private readonly ISequenceNumberStore _store;
     private readonly SequenceNumberOptions _options;
-    private readonly ConcurrentDictionary<string, ReservedBlock> _blocks = new(StringComparer.Ordinal);
+    private readonly long _maxSeq;
+    // IMPIs are case-insensitive (the store matches them so): one block per IMPI however a request spells it.
+    private readonly ConcurrentDictionary<string, ReservedBlock> _blocks = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates an allocator over <paramref name="store"/>.</summary>
     public SequenceNumberAllocator(ISequenceNumberStore store, SequenceNumberOptions options)
@@ -22,19 +25,32 @@ public sealed class SequenceNumberAllocator
         options.Validate();
         _store = store;
         _options = options;
+        _maxSeq = SequenceNumber.MaxSeq(options.IndBits);
     }
 
     /// <summary>Length of IND in bits used for the SQNs this allocator builds.</summary>
     public int IndBits => _options.IndBits;
 
-    /// <summary>Returns a fresh SQN (SEQ || IND) for the IMPI.</summary>
-    public async ValueTask<long> NextSqnAsync(string impi, CancellationToken ct)
+    /// <summary>
+    /// A fresh SQN (SEQ || IND) for the IMPI, or null when its SEQ space is exhausted: the stored SEQ is at
+    /// <see cref="SequenceNumber.MaxSeq"/> and only a provisioning reset of its SQN brings vectors back.
+    /// </summary>
+    public async ValueTask<long?> TryNextSqnAsync(string impi, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(impi);
-        long seq = _options.BlockSize == 1
-            ? await _store.ReserveSeqAsync(impi, 1, ct).ConfigureAwait(false)
+        long? seq = _options.BlockSize == 1
+            ? await _store.ReserveSeqAsync(impi, 1, _maxSeq, ct).ConfigureAwait(false)
             : await NextSeqFromBlockAsync(impi, ct).ConfigureAwait(false);
-        return SequenceNumber.Compose(seq, (int)(seq & ((1L << _options.IndBits) - 1)), _options.IndBits);
+        if (seq is not { } value) return null;
+        return SequenceNumber.Compose(value, SequenceNumber.Ind(value, _options.IndBits), _options.IndBits);
+    }
+
+    /// <summary>A fresh SQN (SEQ || IND) for the IMPI; throws when its SEQ space is exhausted (see <see cref="TryNextSqnAsync"/>).</summary>
+    public async ValueTask<long> NextSqnAsync(string impi, CancellationToken ct)
+    {
+        var sqn = await TryNextSqnAsync(impi, ct).ConfigureAwait(false);
+        if (sqn is null) AuthenticationThrowHelper.ThrowSqnSpaceExhausted(impi);
+        return sqn.Value;
     }
 
     /// <summary>
@@ -59,7 +75,7 @@ public sealed class SequenceNumberAllocator
         await _store.AdvanceSeqAsync(impi, seqMs, ct).ConfigureAwait(false);
     }
 
-    private async ValueTask<long> NextSeqFromBlockAsync(string impi, CancellationToken ct)
+    private async ValueTask<long?> NextSeqFromBlockAsync(string impi, CancellationToken ct)
     {
         var block = _blocks.GetOrAdd(impi, static _ => new ReservedBlock());
         await block.Gate.WaitAsync(ct).ConfigureAwait(false);
@@ -67,9 +83,17 @@ public sealed class SequenceNumberAllocator
         {
             if (block.Next >= block.End)
             {
-                long first = await _store.ReserveSeqAsync(impi, _options.BlockSize, ct).ConfigureAwait(false);
-                block.Next = first;
-                block.End = first + _options.BlockSize;
+                // TS 33.102 C.1.1: a whole block may not fit below the top of the SEQ space; the last few go one by one.
+                int count = _options.BlockSize;
+                long? first = await _store.ReserveSeqAsync(impi, count, _maxSeq, ct).ConfigureAwait(false);
+                if (first is null && count > 1)
+                {
+                    count = 1;
+                    first = await _store.ReserveSeqAsync(impi, count, _maxSeq, ct).ConfigureAwait(false);
+                }
+                if (first is not { } reserved) return null;
+                block.Next = reserved;
+                block.End = reserved + count;
             }
             return block.Next++;
         }

@@ -5,6 +5,8 @@ using System.Threading.Channels;
 using ImsLab.Api.Events;
 using ImsLab.Sip;
 using ImsLab.Sip.Authentication.Aka;
+using ImsLab.Sip.Authentication.Digest;
+using ImsLab.Sip.Messages;
 using ImsLab.Sip.Transport;
 using ImsLab.Sip.Ue;
 using ImsLab.Tests.Api.Events;
@@ -12,6 +14,8 @@ using ImsLab.Tests.Api.Subscribers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using ImsLab.Tests.Api.Postgres;
+using ImsLab.Tests.EndToEnd;
+using ImsLab.Tests.Sip.Support;
 using ImsLab.Tests.Support;
 
 namespace ImsLab.Tests.Api.Registrations;
@@ -60,6 +64,25 @@ public abstract class RegistrationsEndToEndTests(ApiFactory factory)
         Assert.Equal(UeRegistrationState.Registered, await ue.StartAsync(CancellationToken.None));
         await handset.NextNotificationAsync(n => n.Document is not null);
         return handset;
+    }
+
+    /// <summary>A raw SIP UE on a real UDP socket towards the host's registrar, for tests that read every response.</summary>
+    private async Task<RawUe> RawUeAsync(string impi, string impu)
+    {
+        var engine = factory.Services.GetRequiredService<ImsLabSipEngine>();
+        var udp = engine.BoundEndpoints.First(e => e.Protocol == SipTransportProtocol.Udp).EndPoint;
+        return new RawUe(await SipTestPeer.ConnectAsync(SipTransportProtocol.Udp, udp), impi, impu) { RequestUri = "sip:" + SubscriberBodies.Domain };
+    }
+
+    /// <summary>The SQN a 401 carries: AUTN = SQN xor AK || AMF || MAC-A, opened with the subscriber's keys (TS 33.102 6.3.3).</summary>
+    private static long SqnOf(SipResponse challenge)
+    {
+        Assert.True(DigestAkaNonce.TryRead(RawUe.ChallengeOf(challenge).Nonce, out var rand, out var autn));
+        var usim = new UsimAka(AkaCredentials.FromOp(Convert.FromHexString(SubscriberBodies.K), Convert.FromHexString(SubscriberBodies.Op), [0x80, 0x00]),
+            new UsimOptions());
+        var opened = usim.Authenticate(rand, autn);
+        Assert.NotEqual(UsimAuthenticationOutcome.MacFailure, opened.Outcome);
+        return opened.Sqn;
     }
 
     private static async Task<JsonElement> PollAsync(Func<Task<JsonElement>> read, Func<JsonElement, bool> done)
@@ -144,6 +167,34 @@ public abstract class RegistrationsEndToEndTests(ApiFactory factory)
         var again = await admin.PostAsJsonAsync(SubscriberBodies.PathOf(impi) + "/deregister", new { reason = "rejected" });
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AnImpiWhoseSqnSpaceIsExhaustedIsRefusedWith403SaysWhyAndIsChallengedFromTheNewSqnOnceItIsReset()
+    {
+        using var admin = await ApiClients.AdminAsync(factory);
+        var (impi, impu) = SubscriberBodies.NewIdentity("exhausted");
+        var created = await SubscriberBodies.CreateAsync(admin, new
+        {
+            impi, impus = new[] { new { uri = impu } }, auth = new { k = SubscriberBodies.K, op = SubscriberBodies.Op, sqn = "ffffffffffff" },
+        });
+        await using var ue = await RawUeAsync(impi, impu);
+
+        var refused = await ue.SendAsync(ue.Register());
+        var refusedAgain = await ue.SendAsync(ue.Register());
+        var shown = await admin.GetFromJsonAsync<JsonElement>(SubscriberBodies.PathOf(impi));
+        var reset = await admin.PatchAsJsonAsync(SubscriberBodies.PathOf(impi), new { auth = new { sqn = "000020000000" } });
+        var challenged = await ue.SendAsync(ue.Register());
+
+        Assert.Equal("ffffffffffe0", created.GetProperty("auth").GetProperty("sqn").GetString());
+        foreach (var response in new[] { refused, refusedAgain })
+        {
+            Assert.Equal(403, response.StatusCode);
+            Assert.Contains("SQN space of this IMPI is exhausted; reset its SQN", response.Headers.GetFirst(SipHeaderNames.Warning));
+        }
+        Assert.Equal("ffffffffffe0", shown.GetProperty("auth").GetProperty("sqn").GetString());
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.Equal(SequenceNumber.Compose(0x1000001, 1, 5), SqnOf(challenged));
     }
 
     [Fact]

@@ -40,6 +40,21 @@ public sealed class AkaVectorGeneratorTests
     }
 
     [Fact]
+    public async Task NoVectorIsMadeOnceTheSeqSpaceOfTheImpiIsExhausted()
+    {
+        var store = new InMemorySequenceNumberStore();
+        store.SetLastIssued(Impi, SequenceNumber.MaxSeq(5) - 1);
+        var generator = new AkaVectorGenerator(new SequenceNumberAllocator(store, new SequenceNumberOptions { BlockSize = 32 }));
+        var credentials = Credentials(Ts35208TestSet.Get(3));
+
+        var last = await generator.TryGenerateAsync(Impi, credentials, default);
+        var none = await generator.TryGenerateAsync(Impi, credentials, default);
+
+        Assert.Equal(AkaLength.MaxSqn, last!.Sqn);
+        Assert.Null(none);
+    }
+
+    [Fact]
     public void ToStringNeverShowsXresCkOrIk()
     {
         var set = Ts35208TestSet.Get(1);

@@ -75,6 +75,41 @@ public sealed class SequenceNumberAllocatorTests
         Assert.Equal(11, SequenceNumber.Seq(await allocator.NextSqnAsync(Impi, default), 5));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(32)]
+    public async Task AtTheTopOfTheSeqSpaceTheLastSeqsAreIssuedAndThenNoneAndTheCounterNeverPassesIt(int blockSize)
+    {
+        var store = new InMemorySequenceNumberStore();
+        long maxSeq = SequenceNumber.MaxSeq(5);
+        store.SetLastIssued(Impi, maxSeq - 2);
+        var allocator = new SequenceNumberAllocator(store, new SequenceNumberOptions { IndBits = 5, BlockSize = blockSize });
+
+        long? penultimate = await allocator.TryNextSqnAsync(Impi, default);
+        long? last = await allocator.TryNextSqnAsync(Impi, default);
+        long? none = await allocator.TryNextSqnAsync(Impi, default);
+        long? stillNone = await allocator.TryNextSqnAsync(Impi, default);
+
+        Assert.Equal(0xffffffffffdeL, penultimate);
+        Assert.Equal(AkaLength.MaxSqn, last);
+        Assert.Null(none);
+        Assert.Null(stillNone);
+        Assert.Equal(maxSeq, store.LastIssued(Impi));
+    }
+
+    [Fact]
+    public async Task AnImpiProvisionedAtTheVeryTopGetsNoSqnAndNextSqnSaysWhy()
+    {
+        var store = new InMemorySequenceNumberStore();
+        store.SetLastIssued(Impi, SequenceNumber.MaxSeq(5));
+        var allocator = new SequenceNumberAllocator(store, new SequenceNumberOptions { BlockSize = 32 });
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => allocator.NextSqnAsync(Impi, default).AsTask());
+
+        Assert.Contains("SQN space of " + Impi + " is exhausted", refused.Message);
+        Assert.Equal(SequenceNumber.MaxSeq(5), store.LastIssued(Impi));
+    }
+
     [Fact]
     public void SqnRoundTripsThroughItsSixOctets()
     {
