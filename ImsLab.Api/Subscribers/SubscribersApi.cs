@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text;
 using System.Text.Json;
 using ImsLab.Api.Auth;
 using ImsLab.Data.Provisioning;
@@ -165,7 +166,7 @@ internal static class SubscribersApi
             });
     }
 
-    public static Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult> ExportSubscribers(
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportSubscribers(
         ClaimsPrincipal user, SubscriberProvisioningService subscribers, CancellationToken cancellationToken, string format = "json",
         bool includeKeys = false)
     {
@@ -180,24 +181,53 @@ internal static class SubscribersApi
                 detail: "Only an administrator may export keys; leave includeKeys out.");
         }
         var actor = ImsLabPrincipal.ActorOf(user);
+        // The response starts before a stream result's callback runs, so the first page (read and converted whole) is
+        // fetched here: a subscriber that cannot be exported fails the request with a 500 rather than cutting a 200
+        // short. Only a file of more than one page can still end early, and then the connection is aborted.
+        var rows = subscribers.ExportInputsAsync(csv ? "Csv" : "JSON", includeKeys, actor, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        bool any;
+        try
+        {
+            any = await rows.MoveNextAsync();
+        }
+        catch
+        {
+            await rows.DisposeAsync();
+            throw;
+        }
         return csv
-            ? TypedResults.Stream(body => subscribers.ExportAsync(body, SubscriberFileFormat.Csv, includeKeys, actor, cancellationToken),
-                CsvMediaType, "subscribers.csv")
-            : TypedResults.Stream(body => WriteJsonAsync(body, subscribers, includeKeys, actor, cancellationToken), JsonMediaType, "subscribers.json");
+            ? TypedResults.Stream(body => WriteCsvAsync(body, rows, any, cancellationToken), CsvMediaType, "subscribers.csv")
+            : TypedResults.Stream(body => WriteJsonAsync(body, rows, any, cancellationToken), JsonMediaType, "subscribers.json");
     }
 
-    private static async Task WriteJsonAsync(Stream body, SubscriberProvisioningService subscribers, bool includeKeys, string actor,
-        CancellationToken cancellationToken)
+    private static async Task WriteCsvAsync(Stream body, IAsyncEnumerator<SubscriberInput> rows, bool any, CancellationToken cancellationToken)
     {
-        // Element by element with asynchronous writes: the server forbids synchronous ones, and the file may be large.
-        var first = true;
-        await foreach (var input in subscribers.ExportInputsAsync("JSON", includeKeys, actor, cancellationToken))
+        await using (rows)
         {
-            await body.WriteAsync(first ? "[\n"u8.ToArray() : ",\n"u8.ToArray(), cancellationToken);
-            await JsonSerializer.SerializeAsync(body, SubscriberRequest.From(input), SubscriberRequest.FileJsonOptions, cancellationToken);
-            first = false;
+            await using var text = new StreamWriter(body, new UTF8Encoding(false), leaveOpen: true);
+            await text.WriteLineAsync(SubscriberCsv.Header.AsMemory(), cancellationToken);
+            for (var more = any; more; more = await rows.MoveNextAsync())
+            {
+                await text.WriteLineAsync(SubscriberCsv.Line(rows.Current).AsMemory(), cancellationToken);
+            }
+            await text.FlushAsync(cancellationToken);
         }
-        await body.WriteAsync(first ? "[]\n"u8.ToArray() : "\n]\n"u8.ToArray(), cancellationToken);
+    }
+
+    private static async Task WriteJsonAsync(Stream body, IAsyncEnumerator<SubscriberInput> rows, bool any, CancellationToken cancellationToken)
+    {
+        await using (rows)
+        {
+            // Element by element with asynchronous writes: the server forbids synchronous ones, and the file may be large.
+            var first = true;
+            for (var more = any; more; more = await rows.MoveNextAsync())
+            {
+                await body.WriteAsync(first ? "[\n"u8.ToArray() : ",\n"u8.ToArray(), cancellationToken);
+                await JsonSerializer.SerializeAsync(body, SubscriberRequest.From(rows.Current), SubscriberRequest.FileJsonOptions, cancellationToken);
+                first = false;
+            }
+            await body.WriteAsync(first ? "[]\n"u8.ToArray() : "\n]\n"u8.ToArray(), cancellationToken);
+        }
     }
 
     /// <summary>

@@ -20,7 +20,8 @@ public static class SubscriberCsv
     // The cell is not echoed: in a row with shifted columns it may hold a key.
     private static readonly string UnknownScheme = $"Unknown scheme; use {string.Join(", ", AuthSchemeNames.All.Select(n => n.Name))}.";
 
-    internal static string Line(SubscriberInput s) => string.Join(',', new[]
+    /// <summary>One subscriber as a line under <see cref="Header"/>.</summary>
+    public static string Line(SubscriberInput s) => string.Join(',', new[]
     {
         s.Impi, s.Subscription, string.Join(' ', AuthSchemeNames.Format(s.AllowedSchemes)),
         s.K, s.Op, s.Opc, s.Amf, s.Sqn, s.Password, s.Ha1Md5, s.Ha1Sha256, s.DigestRealm, s.Imsi, s.Msisdn,

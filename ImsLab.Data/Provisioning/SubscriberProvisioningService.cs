@@ -356,7 +356,10 @@ public sealed class SubscriberProvisioningService
                     .ToListAsync(cancellationToken);
             }
             if (page.Count == 0) yield break;
-            foreach (var identity in page) yield return ToInput(identity, includeKeys);
+            // A page is converted whole before any of it is handed out: a row that cannot be converted fails the export
+            // before the first byte of a small one is sent, rather than cutting a 200 short in the middle.
+            var inputs = page.ConvertAll(identity => ToInput(identity, includeKeys));
+            foreach (var input in inputs) yield return input;
             after = page[^1].Impi;
         }
     }
@@ -537,6 +540,9 @@ public sealed class SubscriberProvisioningService
 
     private string SqnHex(long seq)
     {
+        // Shown, never thrown: the allocator keeps the counter within the SEQ space (TS 33.102 C.1.1), but a database
+        // written before it did may hold a counter past the top; that subscriber is exhausted, and shows as such.
+        seq = Math.Clamp(seq, 0, SequenceNumber.MaxSeq(_validator.IndBits));
         Span<byte> sqn = stackalloc byte[AkaLength.Sqn];
         SequenceNumber.Write(SequenceNumber.Compose(seq, 0, _validator.IndBits), sqn);
         return Convert.ToHexStringLower(sqn);

@@ -2,8 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using ImsLab.Data;
 using ImsLab.Data.Access;
 using ImsLab.Data.Provisioning;
+using ImsLab.Sip.Authentication.Aka;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImsLab.Tests.Api.Subscribers;
 
@@ -82,6 +86,56 @@ public sealed class SubscriberImportExportTests(ApiFactory factory) : IClassFixt
             Assert.Contains(digestImpi, file, StringComparison.Ordinal);
         }
         Assert.DoesNotContain("\"ha1", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASubscriberWhoseCounterWentPastTheTopOfTheSqnSpaceIsReadListedSearchedAndExportedWhole()
+    {
+        using var admin = await ApiClients.AdminAsync(factory);
+        var (impi, impu) = SubscriberBodies.NewIdentity("sqn-top");
+        await SubscriberBodies.CreateAsync(admin, SubscriberBodies.Aka(impi, impu));
+        // What a failed REGISTER left in databases written before the allocator kept within the SEQ space: the stored
+        // counter one block past the highest SEQ a 48-bit SQN can carry (TS 33.102 C.1.1).
+        await using (var db = factory.Services.GetRequiredService<IDbContextFactory<ImsLabDbContext>>().CreateDbContext())
+        {
+            await db.PrivateIdentities.Where(p => p.Impi == impi).ExecuteUpdateAsync(p => p.SetProperty(i => i.Seq, SequenceNumber.MaxSeq(5) + 32));
+        }
+
+        var one = await admin.GetAsync(SubscriberBodies.PathOf(impi));
+        var page = await admin.GetAsync("/api/subscribers?pageSize=50&sort=CreatedAt&descending=true");
+        var search = await admin.GetAsync("/api/subscribers?search=" + Uri.EscapeDataString(impi));
+        var csv = await admin.GetStringAsync("/api/subscribers/export?format=csv");
+        var json = await admin.GetStringAsync("/api/subscribers/export?format=json");
+
+        Assert.Equal("ffffffffffe0", (await one.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("auth").GetProperty("sqn").GetString());
+        Assert.Contains((await page.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray(), s => s.GetProperty("impi").GetString() == impi);
+        var found = Assert.Single((await search.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray());
+        Assert.Equal("ffffffffffe0", found.GetProperty("auth").GetProperty("sqn").GetString());
+        Assert.Contains(csv.Split('\n'), line => line.StartsWith(impi + ",", StringComparison.Ordinal) && line.Contains(",ffffffffffe0,", StringComparison.Ordinal));
+        var exported = JsonDocument.Parse(json).RootElement.EnumerateArray().Single(e => e.GetProperty("impi").GetString() == impi);
+        Assert.Equal("ffffffffffe0", exported.GetProperty("auth").GetProperty("sqn").GetString());
+    }
+
+    [Fact]
+    public async Task AnExportWhoseRowCannotBeReadFailsBeforeItsFirstByteInsteadOfAsATruncated200()
+    {
+        await using var host = new ApiFactory();
+        using var admin = await ApiClients.AdminAsync(host);
+        var (first, firstImpu) = SubscriberBodies.NewIdentity("a-readable");
+        var (broken, brokenImpu) = SubscriberBodies.NewIdentity("b-broken");
+        await SubscriberBodies.CreateAsync(admin, SubscriberBodies.Aka(first, firstImpu));
+        await SubscriberBodies.CreateAsync(admin, SubscriberBodies.Aka(broken, brokenImpu));
+        // A K that no longer decrypts (a restored backup with another master key, a damaged row).
+        await using (var db = host.Services.GetRequiredService<IDbContextFactory<ImsLabDbContext>>().CreateDbContext())
+        {
+            await db.PrivateIdentities.Where(p => p.Impi == broken).ExecuteUpdateAsync(p => p.SetProperty(i => i.KCiphertext, new byte[64]));
+        }
+
+        var json = await admin.GetAsync("/api/subscribers/export?format=json&includeKeys=true", HttpCompletionOption.ResponseHeadersRead);
+        var csv = await admin.GetAsync("/api/subscribers/export?format=csv&includeKeys=true", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, json.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, csv.StatusCode);
     }
 
     [Fact]
