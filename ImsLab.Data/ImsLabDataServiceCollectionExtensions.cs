@@ -20,7 +20,8 @@ public static class ImsLabDataServiceCollectionExtensions
     /// {ImsLab:DataDirectory ?? ./data}/imslab.db; the storage ports of ImsLab.Sip (ISubscriberDirectory, cached;
     /// ISequenceNumberStore; IBindingStore; IRegEventSubscriptionStore; IRegistrationEventLog); access control (AccessStore); provisioning
     /// (SubscriberProvisioningService, ServiceProfileService; register ILiveRegistrationTerminator implementations
-    /// to have live registrations ended before a delete); and the
+    /// to have live registrations ended before a delete, and ISubscriberChangeObserver implementations to hear of every
+    /// changed IMPI); and the
     /// <see cref="ImsLabDatabaseInitializer"/> hosted service that migrates at start-up. Also registers
     /// <see cref="ImsLabDbContext"/> as a scoped service (for AddDbContextCheck&lt;ImsLabDbContext&gt;()).
     /// </summary>
@@ -53,7 +54,8 @@ public static class ImsLabDataServiceCollectionExtensions
         services.AddSingleton(new SubscriberValidator(options.DefaultRealm, options.IndBits));
         services.AddSingleton(sp => new SubscriberProvisioningService(sp.GetRequiredService<IDbContextFactory<ImsLabDbContext>>(),
             sp.GetRequiredService<SecretCipher>(), sp.GetRequiredService<SubscriberValidator>(), sp.GetRequiredService<CachedSubscriberDirectory>(),
-            sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<TimeProvider>(), sp.GetServices<ILiveRegistrationTerminator>()));
+            sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<TimeProvider>(), sp.GetServices<ILiveRegistrationTerminator>(),
+            sp.GetServices<ISubscriberChangeObserver>()));
         services.AddSingleton(sp => new ServiceProfileService(sp.GetRequiredService<IDbContextFactory<ImsLabDbContext>>(),
             sp.GetRequiredService<CachedSubscriberDirectory>(), sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DemoSeeder>();

@@ -50,6 +50,7 @@ public sealed class ImsLabSipEngine : IAsyncDisposable
         _registrar = new Registrar.Registrar(options.Registrar, directory, authenticator, new AkaVectorGenerator(allocator), allocator, table,
             _commits, _notifier, Events, _metrics, time, loggers.CreateLogger<Registrar.Registrar>());
         NetworkProcedures = new NetworkInitiatedProcedures(_registrar);
+        SubscriberChanges = allocator;
         Stack.MapMethod("REGISTER", new RegisterHandler(_registrar));
         Stack.MapMethod("SUBSCRIBE", new SubscribeHandler(_notifier, table, options.Registrar, time));
     }
@@ -62,6 +63,12 @@ public sealed class ImsLabSipEngine : IAsyncDisposable
 
     /// <summary>Network-initiated deregistration and re-authentication; also the <see cref="ILiveRegistrationTerminator"/>.</summary>
     public NetworkInitiatedProcedures NetworkProcedures { get; }
+
+    /// <summary>
+    /// What provisioning tells about the IMPIs it changed (the <see cref="ISubscriberChangeObserver"/>): the SEQ block
+    /// reserved for such an IMPI is dropped, so an SQN reset takes effect with its next vector.
+    /// </summary>
+    public ISubscriberChangeObserver SubscriberChanges { get; }
 
     /// <summary>The listening endpoints as bound.</summary>
     public IReadOnlyList<SipFlowEndpoint> BoundEndpoints => Stack.BoundEndpoints;

@@ -22,7 +22,8 @@ public static class SipEngineServiceCollectionExtensions
 
     /// <summary>
     /// Adds the SIP engine (stack, registrar, reg-event, network-initiated procedures) as a hosted service, the
-    /// registration event bus, the event log writer, and the engine as the <see cref="ILiveRegistrationTerminator"/>.
+    /// registration event bus, the event log writer, and the engine as the <see cref="ILiveRegistrationTerminator"/> and
+    /// the <see cref="ISubscriberChangeObserver"/> (an SQN reset drops the SEQ block the registrar reserved).
     /// Call after AddImsLabData, whose storage ports it uses and whose migrations must run first. Configuration:
     /// <c>ImsLab:Sip:Listeners</c> (array of Protocol Udp|Tcp, Address, Port; default UDP and TCP on 0.0.0.0:5060),
     /// <c>ImsLab:Sip:Registrar</c> (<see cref="RegistrarOptions"/>, TrustedPcscfs as addresses).
@@ -46,6 +47,7 @@ public static class SipEngineServiceCollectionExtensions
             sp.GetService<IMeterFactory>()));
         services.AddSingleton(sp => sp.GetRequiredService<ImsLabSipEngine>().NetworkProcedures);
         services.AddSingleton<ILiveRegistrationTerminator>(sp => sp.GetRequiredService<NetworkInitiatedProcedures>());
+        services.AddSingleton<ISubscriberChangeObserver>(sp => sp.GetRequiredService<ImsLabSipEngine>().SubscriberChanges);
         services.AddSingleton(sp => new RegistrationEventLogWriter(sp.GetRequiredService<RegistrationEventBus>(),
             sp.GetRequiredService<IRegistrationEventLog>(), sp.GetRequiredService<ILogger<RegistrationEventLogWriter>>()));
         // Read side for the REST API, the hub and the dashboard; live consumers build their own RegistrationEventBatcher.

@@ -35,9 +35,11 @@ public sealed class SubscriberProvisioningService
     private readonly AuditTrail _audit;
     private readonly TimeProvider _time;
     private readonly IEnumerable<ILiveRegistrationTerminator> _terminators;
+    private readonly IEnumerable<ISubscriberChangeObserver> _observers;
 
     internal SubscriberProvisioningService(IDbContextFactory<ImsLabDbContext> contexts, SecretCipher cipher, SubscriberValidator validator,
-        CachedSubscriberDirectory cache, AuditTrail audit, TimeProvider time, IEnumerable<ILiveRegistrationTerminator> terminators)
+        CachedSubscriberDirectory cache, AuditTrail audit, TimeProvider time, IEnumerable<ILiveRegistrationTerminator> terminators,
+        IEnumerable<ISubscriberChangeObserver> observers)
     {
         _contexts = contexts;
         _cipher = cipher;
@@ -46,6 +48,7 @@ public sealed class SubscriberProvisioningService
         _audit = audit;
         _time = time;
         _terminators = terminators;
+        _observers = observers;
     }
 
     /// <summary>Creates a subscriber: Created, Invalid (errors by field) or Conflict (IMPI or an IMPU already taken).</summary>
@@ -58,7 +61,7 @@ public sealed class SubscriberProvisioningService
         if (Stage(db, lookup, subscriber, existing: null) is { } failure) return Fail<SubscriberView>(failure);
         if (await SaveAsync(db, cancellationToken) is { } conflict) return conflict;
 
-        _cache.Invalidate([subscriber.Impi], subscriber.PublicIdentities.Select(p => p.Uri));
+        Invalidate([subscriber.Impi], subscriber.PublicIdentities.Select(p => p.Uri));
         await _audit.RecordAsync(RegistrationEventType.SubscriberCreated, actor, $"created {subscriber.Impi}", cancellationToken, subscriber.Impi);
         return new ProvisioningResult<SubscriberView>.Created((await GetAsync(subscriber.Impi, cancellationToken))!);
     }
@@ -132,7 +135,7 @@ public sealed class SubscriberProvisioningService
         if (Stage(db, lookup, subscriber, existing) is { } failure) return Fail<SubscriberView>(failure);
         if (await SaveAsync(db, cancellationToken) is { } conflict) return conflict;
 
-        _cache.Invalidate([existing.Impi], oldUris.Concat(subscriber.PublicIdentities.Select(p => p.Uri)));
+        Invalidate([existing.Impi], oldUris.Concat(subscriber.PublicIdentities.Select(p => p.Uri)));
         await _audit.RecordAsync(RegistrationEventType.SubscriberUpdated, actor, $"replaced {existing.Impi}", cancellationToken, existing.Impi);
         return new ProvisioningResult<SubscriberView>.Ok((await GetAsync(existing.Impi, cancellationToken))!);
     }
@@ -187,7 +190,7 @@ public sealed class SubscriberProvisioningService
         existing.Version++;
         existing.UpdatedAt = _time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        _cache.Invalidate([existing.Impi], links.Keys);
+        Invalidate([existing.Impi], links.Keys);
         await _audit.RecordAsync(RegistrationEventType.SubscriberUpdated, actor, $"{existing.Impi}: {string.Join(", ", changes)}", cancellationToken, existing.Impi);
         return new ProvisioningResult<SubscriberView>.Ok((await GetAsync(existing.Impi, cancellationToken))!);
     }
@@ -218,7 +221,7 @@ public sealed class SubscriberProvisioningService
             await db.RegistrationBindings.Where(b => b.Impi == existing.Impi).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        _cache.Invalidate([view.Impi], view.PublicIdentities.Select(p => p.Uri));
+        Invalidate([view.Impi], view.PublicIdentities.Select(p => p.Uri));
         await _audit.RecordAsync(RegistrationEventType.SubscriberDeleted, actor, $"deleted {view.Impi}", cancellationToken, view.Impi);
         return new ProvisioningResult<SubscriberView>.Ok(view);
     }
@@ -304,6 +307,7 @@ public sealed class SubscriberProvisioningService
             await transaction.CommitAsync(cancellationToken);
         }
         _cache.Clear();
+        foreach (var (_, subscriber) in validated) NotifyObservers(subscriber.Impi);
         await _audit.RecordAsync(RegistrationEventType.SubscribersImported, actor, $"imported {validated.Count} subscribers ({source})", cancellationToken);
         return new ImportReport(total, validated.Count, []);
     }
@@ -475,6 +479,22 @@ public sealed class SubscriberProvisioningService
             if (link.PublicIdentity.Links.Count == 0) db.PublicIdentities.Remove(link.PublicIdentity);
         }
         return null;
+    }
+
+    /// <summary>
+    /// After a stored change: evicts the IMPIs and IMPUs from the registrar's cache and tells the SIP engine which IMPIs
+    /// changed, so that neither a cached profile nor a reserved SEQ block outlives the change (an SQN reset must be
+    /// honoured by the very next vector, TS 33.102 C.3).
+    /// </summary>
+    private void Invalidate(IReadOnlyCollection<string> impis, IEnumerable<string> impus)
+    {
+        _cache.Invalidate(impis, impus);
+        foreach (var impi in impis) NotifyObservers(impi);
+    }
+
+    private void NotifyObservers(string impi)
+    {
+        foreach (var observer in _observers) observer.PrivateIdentityChanged(impi);
     }
 
     private void ApplyDigest(PrivateIdentity identity, string realm, byte[]? ha1Md5, byte[]? ha1Sha256)

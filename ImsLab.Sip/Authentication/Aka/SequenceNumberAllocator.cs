@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ImsLab.Sip.Subscribers;
 
 namespace ImsLab.Sip.Authentication.Aka;
 
@@ -9,7 +10,7 @@ namespace ImsLab.Sip.Authentication.Aka;
 /// hit once per block. Never issues a SEQ past <see cref="SequenceNumber.MaxSeq"/>: an IMPI whose SEQ space is used
 /// up gets no more vectors until its SQN is provisioned lower. Thread-safe.
 /// </summary>
-public sealed class SequenceNumberAllocator
+public sealed class SequenceNumberAllocator : ISubscriberChangeObserver
 {
     private readonly ISequenceNumberStore _store;
     private readonly SequenceNumberOptions _options;
@@ -75,35 +76,65 @@ public sealed class SequenceNumberAllocator
         await _store.AdvanceSeqAsync(impi, seqMs, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Provisioning changed (or reset the SQN of, deleted, re-created) the IMPI: forgets the SEQ values reserved for it,
+    /// so that its next vector is reserved from the stored counter as provisioning left it.
+    /// </summary>
+    /// <remarks>
+    /// What is guaranteed: provisioning calls this after its change is committed, and every allocation that takes the
+    /// IMPI's gate afterwards, including one that was already waiting for it, reserves afresh from the store, so it
+    /// starts from the new SQN (a lowered SQN is honoured: that is what a reset for a fresh USIM is for). The one
+    /// allocation that may hold the gate at that moment is concurrent with the change and may still hand out one
+    /// value from the old block or from a reservation made just before the change. A reservation only ever adds to the
+    /// counter, so it cannot undo the reset (at worst it skips the first values above the new SQN), and the store stays
+    /// consistent whatever the order: a reservation and the provisioning write are each one atomic statement,
+    /// serialised by the database, and no reservation takes the counter past
+    /// <see cref="SequenceNumber.MaxSeq"/>. Another process sharing the database keeps its block (at most
+    /// <see cref="SequenceNumberOptions.BlockSize"/> vectors) until it next reserves.
+    /// </remarks>
+    public void PrivateIdentityChanged(string impi)
+    {
+        ArgumentNullException.ThrowIfNull(impi);
+        if (_blocks.TryRemove(impi, out var block)) block.Dropped = true;
+    }
+
     private async ValueTask<long?> NextSeqFromBlockAsync(string impi, CancellationToken ct)
     {
-        var block = _blocks.GetOrAdd(impi, static _ => new ReservedBlock());
-        await block.Gate.WaitAsync(ct).ConfigureAwait(false);
-        try
+        while (true)
         {
-            if (block.Next >= block.End)
+            var block = _blocks.GetOrAdd(impi, static _ => new ReservedBlock());
+            await block.Gate.WaitAsync(ct).ConfigureAwait(false);
+            try
             {
-                // TS 33.102 C.1.1: a whole block may not fit below the top of the SEQ space; the last few go one by one.
-                int count = _options.BlockSize;
-                long? first = await _store.ReserveSeqAsync(impi, count, _maxSeq, ct).ConfigureAwait(false);
-                if (first is null && count > 1)
+                // Dropped by a provisioning change while this caller waited: take the IMPI's new block instead.
+                if (block.Dropped) continue;
+                if (block.Next >= block.End)
                 {
-                    count = 1;
-                    first = await _store.ReserveSeqAsync(impi, count, _maxSeq, ct).ConfigureAwait(false);
+                    // TS 33.102 C.1.1: a whole block may not fit below the top of the SEQ space; the last few go one by one.
+                    int count = _options.BlockSize;
+                    long? first = await _store.ReserveSeqAsync(impi, count, _maxSeq, ct).ConfigureAwait(false);
+                    if (first is null && count > 1)
+                    {
+                        count = 1;
+                        first = await _store.ReserveSeqAsync(impi, count, _maxSeq, ct).ConfigureAwait(false);
+                    }
+                    if (first is not { } reserved) return null;
+                    block.Next = reserved;
+                    block.End = reserved + count;
                 }
-                if (first is not { } reserved) return null;
-                block.Next = reserved;
-                block.End = reserved + count;
+                return block.Next++;
             }
-            return block.Next++;
+            finally { block.Gate.Release(); }
         }
-        finally { block.Gate.Release(); }
     }
 
     private sealed class ReservedBlock
     {
+        private volatile bool _dropped;
+
         public SemaphoreSlim Gate { get; } = new(1, 1);
         public long Next { get; set; }
         public long End { get; set; }
+        public bool Dropped { get => _dropped; set => _dropped = value; }
     }
 }

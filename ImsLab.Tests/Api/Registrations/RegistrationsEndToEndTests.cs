@@ -198,6 +198,23 @@ public abstract class RegistrationsEndToEndTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task AnSqnResetOverRestIsHonouredByTheNextChallengeThoughTheRegistrarHoldsReservedSeqs()
+    {
+        using var admin = await ApiClients.AdminAsync(factory);
+        var (impi, impu) = SubscriberBodies.NewIdentity("reset");
+        await SubscriberBodies.CreateAsync(admin, SubscriberBodies.Aka(impi, impu));
+        await using var ue = await RawUeAsync(impi, impu);
+
+        var before = SqnOf(await ue.SendAsync(ue.Register()));
+        var reset = await admin.PatchAsJsonAsync(SubscriberBodies.PathOf(impi), new { auth = new { sqn = "000020000000" } });
+        var after = SqnOf(await ue.SendAsync(ue.Register()));
+
+        Assert.Equal(SequenceNumber.Compose(2, 2, 5), before);
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.Equal(SequenceNumber.Compose(0x1000001, 1, 5), after);
+    }
+
+    [Fact]
     public async Task ReauthenticateAndADeactivatingDeregistrationOfOneImpuAnswer202AndTheUeHearsOfIt()
     {
         using var admin = await ApiClients.AdminAsync(factory);

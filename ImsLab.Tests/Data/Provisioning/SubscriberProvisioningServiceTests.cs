@@ -1,6 +1,7 @@
 using System.Text;
 using ImsLab.Data;
 using ImsLab.Data.Provisioning;
+using ImsLab.Sip.Authentication.Aka;
 using ImsLab.Sip.Subscribers;
 using ImsLab.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,35 @@ public sealed class SubscriberProvisioningServiceTests(PgFixture postgres)
             Terminated.Add(impi);
             return ValueTask.CompletedTask;
         }
+    }
+
+    [Fact]
+    public async Task EveryWayProvisioningWritesAnSqnIsHonouredByTheNextVectorThoughTheRegistrarHeldReservedSeqs()
+    {
+        await using var host = await DataTestHost.CreateAsync(DatabaseProvider.Sqlite, postgres, configure: s =>
+        {
+            s.AddSingleton(sp => new SequenceNumberAllocator(sp.GetRequiredService<ISequenceNumberStore>(), new SequenceNumberOptions { BlockSize = 32 }));
+            s.AddSingleton<ISubscriberChangeObserver>(sp => sp.GetRequiredService<SequenceNumberAllocator>());
+        });
+        var provisioning = host.Get<SubscriberProvisioningService>();
+        var allocator = host.Get<SequenceNumberAllocator>();
+        var input = TestSubscribers.Aka();
+        async Task<long> NextSeqAsync() => SequenceNumber.Seq(await allocator.NextSqnAsync(input.Impi, default), 5);
+
+        await provisioning.CreateAsync(input, "test", default);
+        var afterCreate = await NextSeqAsync();
+        await provisioning.ReplaceAsync(input.Impi, input with { Sqn = "000020000000" }, "test", default);
+        var afterReplace = await NextSeqAsync();
+        await provisioning.PatchAsync(input.Impi, new SubscriberPatch { Sqn = "000040000000" }, "test", default);
+        var afterPatch = await NextSeqAsync();
+        await provisioning.DeleteAsync(input.Impi, "test", default);
+        await provisioning.CreateAsync(input with { Sqn = "000000000000" }, "test", default);
+        var afterRecreate = await NextSeqAsync();
+        await provisioning.DeleteAsync(input.Impi, "test", default);
+        await provisioning.ImportAsync([(1, input with { Sqn = "000060000000" })], [], "test", "test", default);
+        var afterImport = await NextSeqAsync();
+
+        Assert.Equal([2, 0x1000001, 0x2000001, 1, 0x3000001], new[] { afterCreate, afterReplace, afterPatch, afterRecreate, afterImport });
     }
 
     [Theory]

@@ -111,6 +111,51 @@ public sealed class SequenceNumberAllocatorTests
     }
 
     [Fact]
+    public async Task AProvisioningChangeDropsTheReservedBlockSoTheNextSqnComesFromTheNewCounter()
+    {
+        var store = new InMemorySequenceNumberStore();
+        var allocator = new SequenceNumberAllocator(store, new SequenceNumberOptions { BlockSize = 32 });
+        await allocator.NextSqnAsync(Impi, default);
+
+        store.SetLastIssued(Impi, 0x1000000);
+        allocator.PrivateIdentityChanged(Impi.ToUpperInvariant());
+        long next = await allocator.NextSqnAsync(Impi, default);
+
+        Assert.Equal(0x1000001, SequenceNumber.Seq(next, 5));
+    }
+
+    [Fact]
+    public async Task AnExhaustedImpiGetsSqnsAgainOnceItsSqnIsResetLower()
+    {
+        var store = new InMemorySequenceNumberStore();
+        store.SetLastIssued(Impi, SequenceNumber.MaxSeq(5));
+        var allocator = new SequenceNumberAllocator(store, new SequenceNumberOptions { BlockSize = 32 });
+        Assert.Null(await allocator.TryNextSqnAsync(Impi, default));
+
+        store.SetLastIssued(Impi, 0);
+        allocator.PrivateIdentityChanged(Impi);
+
+        Assert.Equal(SequenceNumber.Compose(1, 1, 5), await allocator.TryNextSqnAsync(Impi, default));
+    }
+
+    [Fact]
+    public async Task ACallerWaitingBehindAReservationWhenTheSqnIsResetIsServedFromTheNewCounter()
+    {
+        var store = new HeldSequenceNumberStore();
+        var allocator = new SequenceNumberAllocator(store, new SequenceNumberOptions { BlockSize = 32 });
+        var inFlight = allocator.NextSqnAsync(Impi, default).AsTask();
+        var waiting = allocator.NextSqnAsync(Impi, default).AsTask();
+
+        store.Inner.SetLastIssued(Impi, 1000);
+        allocator.PrivateIdentityChanged(Impi);
+        store.Release();
+
+        Assert.Equal(1, SequenceNumber.Seq(await inFlight, 5));
+        Assert.Equal(1001, SequenceNumber.Seq(await waiting, 5));
+        Assert.Equal(1000 + 32, store.Inner.LastIssued(Impi));
+    }
+
+    [Fact]
     public void SqnRoundTripsThroughItsSixOctets()
     {
         var octets = new byte[AkaLength.Sqn];
@@ -123,5 +168,24 @@ public sealed class SequenceNumberAllocatorTests
     public void SeqBeyondFortyEightBitsIsRejected()
     {
         Assert.Throws<InvalidOperationException>(() => SequenceNumber.Compose(1L << 43, 0, 5));
+    }
+
+    /// <summary>Reserves from <see cref="Inner"/> at once but answers only after <see cref="Release"/>: a reservation in flight.</summary>
+    private sealed class HeldSequenceNumberStore : ISequenceNumberStore
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public InMemorySequenceNumberStore Inner { get; } = new();
+
+        public void Release() => _released.TrySetResult();
+
+        public async ValueTask<long?> ReserveSeqAsync(string impi, int count, long maxSeq, CancellationToken ct)
+        {
+            var first = await Inner.ReserveSeqAsync(impi, count, maxSeq, ct);
+            await _released.Task;
+            return first;
+        }
+
+        public ValueTask AdvanceSeqAsync(string impi, long seqMs, CancellationToken ct) => Inner.AdvanceSeqAsync(impi, seqMs, ct);
     }
 }
