@@ -21,7 +21,11 @@ internal sealed class AuthBody
     /// <summary>AMF, 4 hex digits; default 8000.</summary>
     public string? Amf { get; init; }
 
-    /// <summary>SQN, 12 hex digits.</summary>
+    /// <summary>
+    /// SQN, 12 hex digits: the last one issued; the next challenge uses a higher one. The HSS keeps its SEQ part and
+    /// picks IND per vector (TS 33.102 C.1.1, C.3.2), so the low 5 (IND) bits read back as zero: 000000000021 is
+    /// stored as 000000000020. From ffffffffffe0 on no SQN can follow and REGISTER answers 403 until it is set lower.
+    /// </summary>
     public string? Sqn { get; init; }
 
     /// <summary>Digest password (write-only; only HA1 values are stored).</summary>

@@ -53,7 +53,7 @@ internal static class SubscribersApi
         group.MapPatch("/{impi}", PatchSubscriber)
             .RequireAuthorization(ImsLabPolicies.Admin)
             .WithName(nameof(PatchSubscriber))
-            .WithSummary("Partial change: enable/disable, bar/unbar IMPUs, rotate K/OP/OPc, change AMF or password, set or reset the SQN.");
+            .WithSummary("Partial change: enable/disable, bar/unbar IMPUs, rotate K/OP/OPc, change AMF or password, set or reset the SQN (the next challenge uses it; its IND bits read back as zero, as the HSS keeps SEQ only).");
         group.MapDelete("/{impi}", DeleteSubscriber)
             .RequireAuthorization(ImsLabPolicies.Admin)
             .WithName(nameof(DeleteSubscriber))
