@@ -101,17 +101,21 @@ internal sealed partial class RegEventNotifier : IDisposable
             new SubscribeExchange(fetch ? "fetched" : "subscribed", trace));
     }
 
-    /// <summary>A refresh: new expiry, and (RFC 6665 4.2.1.2) a NOTIFY with the current full state.</summary>
-    public async Task RefreshAsync(RegEventDialog dialog, DateTimeOffset expiresAt, uint remoteCSeq, IReadOnlyList<SipTraceEntry>? trace,
+    /// <summary>A refresh: new expiry, target and flow, and (RFC 6665 4.2.1.2) a NOTIFY with the current full state.</summary>
+    public async Task RefreshAsync(RegEventDialog dialog, SubscriptionRefresh refresh, IReadOnlyList<SipTraceEntry>? trace,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(refresh);
         RegEventSubscription updated;
         lock (dialog.Gate)
         {
-            updated = dialog.State = dialog.State with { ExpiresAt = expiresAt, RemoteCSeq = remoteCSeq };
+            updated = dialog.State = dialog.State with
+            {
+                ExpiresAt = refresh.ExpiresAt, RemoteCSeq = refresh.RemoteCSeq, WatcherContact = refresh.WatcherContact, Flow = refresh.Flow,
+            };
         }
         await _store.UpsertAsync(updated, cancellationToken).ConfigureAwait(false);
-        _expiry.Schedule(new ScheduledExpiry(updated.ResourceImpu, updated.Id, expiresAt));
+        _expiry.Schedule(new ScheduledExpiry(updated.ResourceImpu, updated.Id, refresh.ExpiresAt));
         EnqueueCurrentState(dialog, termination: null, new SubscribeExchange("refreshed", trace));
     }
 

@@ -90,7 +90,20 @@ internal sealed class SubscribeHandler(RegEventNotifier notifier, RegistrationTa
             await transaction.RespondAsync(RegisterResponses.Error(request, 481, "Subscription does not exist")).ConfigureAwait(false);
             return;
         }
-        var accepted = Accepted(request, toTag, expires, dialog.State.Flow);
+        // RFC 6665 4.1.2.1 and RFC 3261 12.2.2: a SUBSCRIBE refresh is a target refresh; its Contact becomes the remote
+        // target and the flow it came over the one NOTIFYs take. Moving the flow needs what the first SUBSCRIBE needed
+        // (a flow of a current binding, or a trusted P-CSCF): the dialog's Call-ID and tags are no proof of identity.
+        var arrivedOver = BindingFlows.ToBindingFlow(transaction.Flow);
+        var moves = !BindingFlows.SamePath(arrivedOver, dialog.State.Flow);
+        if (moves && (table.Find(dialog.State.ResourceImpu) is not { } registration || Refusal(request, transaction.Flow, registration) is not null))
+        {
+            await transaction.RespondAsync(RegisterResponses.Forbidden(request, options.WarningAgent,
+                "SUBSCRIBE refresh not sent from the subscription's flow or a registered contact of this subscriber")).ConfigureAwait(false);
+            return;
+        }
+        var flow = moves ? arrivedOver : dialog.State.Flow;
+        var contact = request.Contacts.Count == 1 ? request.Contacts[0].Uri.ToString() : dialog.State.WatcherContact;
+        var accepted = Accepted(request, toTag, expires, flow);
         await transaction.RespondAsync(accepted).ConfigureAwait(false);
         if (expires == 0)
         {
@@ -98,8 +111,8 @@ internal sealed class SubscribeHandler(RegEventNotifier notifier, RegistrationTa
         }
         else
         {
-            await notifier.RefreshAsync(dialog, now.AddSeconds(expires), request.CSeq!.Value.Number, Trace(transaction, accepted, now), ct)
-                .ConfigureAwait(false);
+            await notifier.RefreshAsync(dialog, new SubscriptionRefresh(now.AddSeconds(expires), request.CSeq!.Value.Number, contact, flow),
+                Trace(transaction, accepted, now), ct).ConfigureAwait(false);
         }
     }
 

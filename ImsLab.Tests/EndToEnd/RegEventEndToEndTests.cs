@@ -143,6 +143,59 @@ public sealed class RegEventEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARefreshWithANewContactMakesItTheTargetOfTheNextNotify()
+    {
+        var (ue, accepted, _) = await RegisteredAndSubscribedAsync(SipTransportProtocol.Udp);
+        await using var _ = ue;
+        var moved = $"sip:moved@{ue.Peer.SentBy}";
+
+        var response = await ue.SendAsync(ue.Subscribe(toTag: accepted.To!.Tag, contact: $"<{moved}>"));
+        var notify = await ue.ReceiveNotifyAsync();
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal(moved, notify.RequestUri.ToString());
+        Assert.Equal(moved, Assert.Single(_core.Engine.CurrentSubscriptions()).WatcherContact);
+    }
+
+    [Fact]
+    public async Task ARefreshOverAnotherRegisteredFlowMovesTheNotifiesToIt()
+    {
+        var (ue, accepted, _) = await RegisteredAndSubscribedAsync(SipTransportProtocol.Udp);
+        await using var _ = ue;
+        await using var second = await RawUe.ConnectAsync(_core, SipTransportProtocol.Udp);
+        Assert.Equal(200, (await second.RegisterWithAkaAsync()).StatusCode);
+        await ue.ReceiveNotifyAsync();
+        second.SubscribeCallId = ue.SubscribeCallId;
+
+        var response = await second.SendAsync(second.Subscribe(toTag: accepted.To!.Tag));
+        var notify = await second.ReceiveNotifyAsync();
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal(accepted.To.Tag, notify.From!.Tag);
+        Assert.Equal(PortOf(second), Assert.Single(_core.Engine.CurrentSubscriptions()).Flow.RemotePort);
+        await ue.Peer.AssertNothingPendingAsync();
+    }
+
+    [Fact]
+    public async Task ARefreshFromAnUnregisteredFlowIsForbiddenAndTheSubscriptionKeepsItsFlow()
+    {
+        var (ue, accepted, _) = await RegisteredAndSubscribedAsync(SipTransportProtocol.Udp);
+        await using var _ = ue;
+        await using var spoofer = await RawUe.ConnectAsync(_core, SipTransportProtocol.Udp);
+        spoofer.SubscribeCallId = ue.SubscribeCallId;
+
+        var response = await spoofer.SendAsync(spoofer.Subscribe(toTag: accepted.To!.Tag, contact: $"<sip:thief@{spoofer.Peer.SentBy}>"));
+
+        Assert.Equal(403, response.StatusCode);
+        var subscription = Assert.Single(_core.Engine.CurrentSubscriptions());
+        Assert.Equal(PortOf(ue), subscription.Flow.RemotePort);
+        Assert.Equal(ue.ContactUri, subscription.WatcherContact.Trim('<', '>'));
+        await spoofer.Peer.AssertNothingPendingAsync();
+    }
+
+    private static int PortOf(RawUe ue) => int.Parse(ue.Peer.SentBy[(ue.Peer.SentBy.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task RefreshOfAnUnknownSubscriptionIs481()
     {
         await using var ue = await RawUe.ConnectAsync(_core, SipTransportProtocol.Udp);
