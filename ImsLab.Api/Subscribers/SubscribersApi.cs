@@ -246,8 +246,7 @@ internal static class SubscribersApi
         }
         catch (JsonException e)
         {
-            // The message names the line and position of the problem, never a value.
-            errors.Add(new ImportRowError(0, null, e.Path ?? "$", "Not a JSON array of subscribers: " + e.Message));
+            errors.Add(ImportRowError.ForJson(0, e, "Not a JSON array of subscribers"));
             return (rows, errors);
         }
         for (var i = 0; i < elements.Length; i++)
@@ -260,7 +259,7 @@ internal static class SubscribersApi
             }
             catch (JsonException e)
             {
-                errors.Add(new ImportRowError(row, null, e.Path ?? "$", "Not a subscriber: " + e.Message));
+                errors.Add(ImportRowError.ForJson(row, e, "Not a subscriber"));
                 continue;
             }
             if (request is null)

@@ -252,8 +252,7 @@ public sealed class SubscriberProvisioningService
             }
             catch (JsonException e)
             {
-                // The message names the path and position of the problem, never a value.
-                errors.Add(new ImportRowError(0, null, e.Path ?? "$", "Not a JSON array of subscribers: " + e.Message));
+                errors.Add(ImportRowError.ForJson(0, e, "Not a JSON array of subscribers"));
             }
         }
 

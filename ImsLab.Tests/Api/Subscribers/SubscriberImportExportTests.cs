@@ -218,6 +218,37 @@ public sealed class SubscriberImportExportTests(ApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task ACsvQuoteLeftOpenIsReportedWithoutEchoingTheKeysAndPasswordsItSwallowed()
+    {
+        using var admin = await ApiClients.AdminAsync(factory);
+        const string Password = "Frank-Secret-5";
+        var file = SubscriberCsv.Header + "\r\n"
+            + $"\"eve@ims.example.org,,AKAv1-MD5,{SubscriberBodies.K},{SubscriberBodies.Op},,,,,,,,,,true,sip:eve@ims.example.org,\r\n"
+            + $"frank@ims.example.org,,MD5,,,,,,{Password},,,,,,true,sip:frank@ims.example.org,\r\n";
+
+        var response = await admin.PostAsync("/api/subscribers/import", Csv(file));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(SubscriberBodies.K, body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(SubscriberBodies.Op, body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Password, body);
+    }
+
+    [Fact]
+    public async Task ABrokenJsonImportSaysWhereWithoutQuotingTheFile()
+    {
+        using var admin = await ApiClients.AdminAsync(factory);
+
+        var response = await admin.PostAsync("/api/subscribers/import", Json("[{\"impi\": \"a@b.org\", \"auth\": {\"password\": Zq"));
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0];
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("line 1", error.GetProperty("message").GetString());
+        Assert.DoesNotContain("'Z'", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task ACsvFileWithTheWrongHeaderIsRejected()
     {
         using var admin = await ApiClients.AdminAsync(factory);
