@@ -277,6 +277,12 @@ internal sealed partial class RegEventNotifier : IDisposable
             {
                 await SendAsync(dialog, work).ConfigureAwait(false);
             }
+            catch (OperationCanceledException)
+            {
+                // Only shutdown cancels a NOTIFY (the notifier's token, or the transaction layer stopping under it):
+                // the subscription stays stored and is notified again after the restart.
+                LogNotifyAbandonedAtShutdown(_logger, dialog.State.Id);
+            }
             catch (Exception exception)
             {
                 LogNotifyCrashed(_logger, dialog.State.Id, exception);
@@ -481,6 +487,9 @@ internal sealed partial class RegEventNotifier : IDisposable
 
     [LoggerMessage(EventId = 3302, Level = LogLevel.Error, Message = "Sending a reg-event NOTIFY for subscription {SubscriptionId} failed")]
     private static partial void LogNotifyCrashed(ILogger logger, Guid subscriptionId, Exception exception);
+
+    [LoggerMessage(EventId = 3305, Level = LogLevel.Debug, Message = "reg-event NOTIFY for subscription {SubscriptionId} abandoned: the server is stopping")]
+    private static partial void LogNotifyAbandonedAtShutdown(ILogger logger, Guid subscriptionId);
 
     [LoggerMessage(EventId = 3303, Level = LogLevel.Warning, Message = "Storing reg-event subscription {SubscriptionId} failed")]
     private static partial void LogStoreFailed(ILogger logger, Guid subscriptionId, Exception exception);

@@ -7,6 +7,7 @@ using ImsLab.Sip.Subscribers;
 using ImsLab.Sip.Transport;
 using ImsLab.Tests.Sip.Support;
 using ImsLab.Tests.Support;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImsLab.Tests.EndToEnd;
@@ -40,7 +41,7 @@ internal sealed class ImsCoreHarness : IAsyncDisposable
     public IPEndPoint EndPoint(SipTransportProtocol protocol) => protocol == SipTransportProtocol.Udp ? Udp : Tcp;
 
     public static async Task<ImsCoreHarness> StartAsync(HarnessStores stores, ManualTimeProvider? clock = null,
-        Action<ImsLabSipEngineOptions>? configure = null)
+        Action<ImsLabSipEngineOptions>? configure = null, ILoggerFactory? loggers = null)
     {
         clock ??= new ManualTimeProvider(DateTimeOffset.UtcNow);
         var options = new ImsLabSipEngineOptions();
@@ -52,7 +53,7 @@ internal sealed class ImsCoreHarness : IAsyncDisposable
             options.Stack.Transport.Listeners.Add(new SipListenerOptions { Protocol = protocol, Address = IPAddress.Loopback, Port = 0 });
         }
         configure?.Invoke(options);
-        var engine = new ImsLabSipEngine(options, clock, NullLoggerFactory.Instance, stores.Directory, stores.Bindings,
+        var engine = new ImsLabSipEngine(options, clock, loggers ?? NullLoggerFactory.Instance, stores.Directory, stores.Bindings,
             stores.Subscriptions, stores.SequenceNumbers);
         var harness = new ImsCoreHarness(engine, clock, stores);
         await engine.StartAsync(CancellationToken.None);

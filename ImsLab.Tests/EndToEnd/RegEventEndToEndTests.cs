@@ -196,6 +196,23 @@ public sealed class RegEventEndToEndTests : IAsyncLifetime
     private static int PortOf(RawUe ue) => int.Parse(ue.Peer.SentBy[(ue.Peer.SentBy.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task ANotifyInFlightAtShutdownIsAbandonedQuietly()
+    {
+        var loggers = new CapturingLoggerFactory();
+        var core = await ImsCoreHarness.StartAsync(ImsCoreHarness.InMemory(), loggers: loggers);
+        await using var ue = await RawUe.ConnectAsync(core, SipTransportProtocol.Udp);
+        Assert.Equal(200, (await ue.RegisterWithAkaAsync()).StatusCode);
+        Assert.Equal(200, (await ue.SendAsync(ue.Subscribe())).StatusCode);
+        Assert.Equal("NOTIFY", (await ue.Peer.ReceiveRequestAsync()).Method);
+
+        // The NOTIFY is never answered: its client transaction is still waiting when the server stops.
+        await core.DisposeAsync();
+
+        await RegistrationEndToEndTests.WaitUntilAsync(() => loggers.Lines.Any(l => l.Contains("abandoned: the server is stopping", StringComparison.Ordinal)));
+        Assert.DoesNotContain(loggers.Lines, l => l.StartsWith("Error", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RefreshOfAnUnknownSubscriptionIs481()
     {
         await using var ue = await RawUe.ConnectAsync(_core, SipTransportProtocol.Udp);
