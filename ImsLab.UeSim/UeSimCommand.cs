@@ -70,7 +70,8 @@ internal sealed class UeSimCommand
 
     public Option<string> Amf { get; } = new("--amf") { Description = "AKA AMF, 4 hex digits.", DefaultValueFactory = _ => "8000" };
 
-    public Option<long> Sqn { get; } = new("--sqn") { Description = "The USIM's highest accepted SQN (SQN_MS) at start.", DefaultValueFactory = _ => 0 };
+    // 12 hex digits, as the REST API and the AKA calculator write an SQN (and as --k and --amf are written here).
+    public Option<string> Sqn { get; } = new("--sqn") { Description = "The USIM's highest accepted SQN (SQN_MS) at start, 12 hex digits.", DefaultValueFactory = _ => "000000000000" };
 
     public Option<string?> Password { get; } = new("--password") { Description = $"Digest password for MD5/SHA-256 (or {PasswordEnvironmentVariable})." };
 
@@ -173,12 +174,11 @@ internal sealed class UeSimCommand
         var key = ParseHex(k, AkaLength.K, "--k", problems);
         var operatorKey = ParseHex(op ?? opc, AkaLength.Op, op is not null ? "--op" : "--opc", problems);
         var amf = ParseHex(result.GetValue(Amf), AkaLength.Amf, "--amf", problems);
-        var sqn = result.GetValue(Sqn);
-        if (sqn is < 0 or > (1L << 48) - 1) problems.Add("--sqn must be between 0 and 2^48-1.");
-        if (problems.Count > 0 || key is null || operatorKey is null || amf is null) return null;
+        var sqn = ParseHex(result.GetValue(Sqn), AkaLength.Sqn, "--sqn", problems);
+        if (problems.Count > 0 || key is null || operatorKey is null || amf is null || sqn is null) return null;
 
         var keys = op is not null ? AkaCredentials.FromOp(key, operatorKey, amf) : AkaCredentials.FromOpc(key, operatorKey, amf);
-        return new UeAkaCredentials(keys, sqn);
+        return new UeAkaCredentials(keys, (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian([0, 0, .. sqn]));
     }
 
     // The value is a secret for K/OP/OPc: the message names the option and the expected shape only.

@@ -19,7 +19,7 @@ public sealed class UeSimCommandTests
     public void BindsAnAkaUeFromTheCommandLine()
     {
         var options = Bind(NoEnvironment, "--registrar", "127.0.0.1:5070", "--transport", "tcp", "--impi", Impi, "--impu", Impu,
-            "--k", K, "--opc", Opc, "--sqn", "4096", "--expires", "7200", "--instance-id", "urn:gsma:imei:35425006-000655-0",
+            "--k", K, "--opc", Opc, "--sqn", "000000001000", "--expires", "7200", "--instance-id", "urn:gsma:imei:35425006-000655-0",
             "--reg-id", "1", "--features", "mmtel,video", "--no-reg-event", "--user-agent", "LabPhone");
 
         Assert.Equal(new IPEndPoint(IPAddress.Loopback, 5070), options.Registrar);
@@ -103,6 +103,18 @@ public sealed class UeSimCommandTests
 
         Assert.Null(command.Bind(parsed, NoEnvironment, out var errors));
         Assert.NotEmpty(errors);
+    }
+
+    [Theory]
+    [InlineData("4096")]
+    [InlineData("ffffffffffffff")]
+    public void AnSqnIsTwelveHexDigitsAsTheRestApiWritesIt(string sqn)
+    {
+        var command = new UeSimCommand();
+        var parsed = command.Root.Parse(["--registrar", "127.0.0.1", "--impi", Impi, "--impu", Impu, "--k", K, "--opc", Opc, "--sqn", sqn]);
+
+        Assert.Null(command.Bind(parsed, NoEnvironment, out var errors));
+        Assert.Contains("--sqn must be 12 hexadecimal digits.", errors);
     }
 
     [Fact]
