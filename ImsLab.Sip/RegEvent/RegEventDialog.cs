@@ -22,6 +22,12 @@ internal sealed class RegEventDialog(RegEventSubscription state)
 
     public bool Pumping { get; set; }
 
+    /// <summary>
+    /// The IMPI whose registration is watched, for the event log: learnt from the bindings while the set is
+    /// registered, and kept for the events after it is gone (the terminating NOTIFY of a deregistration).
+    /// </summary>
+    public string? Impi { get; set; }
+
     /// <summary>Set once a terminating NOTIFY was queued or the dialog failed; nothing is queued after it.</summary>
     public bool Ending { get; set; }
 }

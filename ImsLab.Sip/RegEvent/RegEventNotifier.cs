@@ -220,7 +220,7 @@ internal sealed partial class RegEventNotifier : IDisposable
                 }
             }
         }
-        Publish(state, RegistrationEventType.RegEventTerminated, reason);
+        Publish(dialog, state, RegistrationEventType.RegEventTerminated, reason);
         _ = RemoveStoredAsync(state.Id);
     }
 
@@ -242,7 +242,7 @@ internal sealed partial class RegEventNotifier : IDisposable
         {
             if (dialog.Ending)
             {
-                Announce(dialog.State, work.Subscribe, notify: null, result: null, flow: null);
+                Announce(dialog, dialog.State, work.Subscribe, notify: null, result: null, flow: null);
                 return;
             }
             if (work.Termination is not null)
@@ -298,7 +298,7 @@ internal sealed partial class RegEventNotifier : IDisposable
     {
         if (!_dialogs.ContainsKey(dialog.State.Id))
         {
-            Announce(dialog.State, work.Subscribe, notify: null, result: null, flow: null);
+            Announce(dialog, dialog.State, work.Subscribe, notify: null, result: null, flow: null);
             return;
         }
         var now = _time.GetUtcNow();
@@ -308,7 +308,9 @@ internal sealed partial class RegEventNotifier : IDisposable
             // RFC 3680 5.2: the version counts up by one per document on this subscription; CSeq per RFC 3261 12.2.1.1.
             state = dialog.State = dialog.State with { LocalCSeq = dialog.State.LocalCSeq + 1, Version = dialog.State.Version + 1 };
         }
-        var usesOutbound = NotifyDestination.UsesOutbound(state, BindingsAround(state, work));
+        var around = BindingsAround(state, work).ToList();
+        dialog.Impi ??= ImpiOf(state.ResourceImpu, around);
+        var usesOutbound = NotifyDestination.UsesOutbound(state, around);
         var flow = NotifyDestination.Choose(_stack, state, usesOutbound);
         var request = flow is null ? null : BuildNotify(state, work, now);
         if (flow is null ? usesOutbound : !BindingFlows.SamePath(BindingFlows.ToBindingFlow(flow), state.Flow))
@@ -317,14 +319,14 @@ internal sealed partial class RegEventNotifier : IDisposable
         }
         if (flow is null || request is null)
         {
-            Announce(state, work.Subscribe, notify: null, result: null, flow: null);
+            Announce(dialog, state, work.Subscribe, notify: null, result: null, flow: null);
             // RFC 5626 5.3: an outbound flow that failed is not replaced by another path (a proxy would answer 430).
             Remove(dialog, usesOutbound ? "watcher unreachable: its outbound flow failed" : "watcher unreachable");
             return;
         }
 
         var result = await _stack.SendRequestAsync(request, flow, _stopping.Token).ConfigureAwait(false);
-        Announce(state, work.Subscribe, request, result, flow);
+        Announce(dialog, state, work.Subscribe, request, result, flow);
         if (!result.IsSuccess)
         {
             // RFC 6665 4.1.2.4 / 4.2.2: a NOTIFY answered 481, or one that timed out (Timer F), ends the subscription;
@@ -346,7 +348,7 @@ internal sealed partial class RegEventNotifier : IDisposable
             // A NOTIFY for a later change and the watcher's answer, for the dashboard's ladder diagram (the first one
             // already went into the SUBSCRIBE's own event, see Announce).
             var answer = result.Response!;
-            Publish(state, RegistrationEventType.RegEventNotified, SipTraces.Describe(answer.StatusCode, answer.ReasonPhrase),
+            Publish(dialog, state, RegistrationEventType.RegEventNotified, SipTraces.Describe(answer.StatusCode, answer.ReasonPhrase),
                 [SipTraces.Sent(request, flow, now), SipTraces.Received(answer, result.Flow ?? flow, _time.GetUtcNow())]);
         }
         if (work.Termination is { } reason)
@@ -366,6 +368,10 @@ internal sealed partial class RegEventNotifier : IDisposable
 
     // The bindings that may tell whether the watcher's flow is an outbound one: those in the table now, and those of
     // the change being notified (a deregistration has already taken them out of the table).
+    // The IMPI behind the watched IMPU, for the event log: from the bindings at hand, else from the registered set.
+    private string? ImpiOf(string resourceImpu, IReadOnlyList<RegistrationBinding> bindings) =>
+        bindings.FirstOrDefault()?.Impi ?? _table.Find(resourceImpu)?.Bindings.FirstOrDefault()?.Impi;
+
     private IEnumerable<RegistrationBinding> BindingsAround(RegEventSubscription state, NotifyWork work)
     {
         RegistrationBinding[] current = [];
@@ -448,7 +454,7 @@ internal sealed partial class RegEventNotifier : IDisposable
     /// Publishes the RegEventSubscribed event of a SUBSCRIBE once its first NOTIFY went out (or could not), its trace
     /// completed with that NOTIFY and the watcher's answer (RFC 6665 4.2.1: the NOTIFY follows the 200 at once).
     /// </summary>
-    private void Announce(RegEventSubscription subscription, SubscribeExchange? subscribe, SipRequest? notify, SipClientResult? result, SipFlow? flow)
+    private void Announce(RegEventDialog dialog, RegEventSubscription subscription, SubscribeExchange? subscribe, SipRequest? notify, SipClientResult? result, SipFlow? flow)
     {
         if (subscribe is null)
         {
@@ -465,16 +471,18 @@ internal sealed partial class RegEventNotifier : IDisposable
             }
             trace = entries;
         }
-        Publish(subscription, RegistrationEventType.RegEventSubscribed, subscribe.Reason, trace);
+        Publish(dialog, subscription, RegistrationEventType.RegEventSubscribed, subscribe.Reason, trace);
     }
 
-    private void Publish(RegEventSubscription subscription, RegistrationEventType type, string reason, IReadOnlyList<SipTraceEntry>? trace = null) =>
+    private void Publish(RegEventDialog dialog, RegEventSubscription subscription, RegistrationEventType type, string reason,
+        IReadOnlyList<SipTraceEntry>? trace = null) =>
         _events.Publish(new RegistrationEvent
         {
             Id = Guid.CreateVersion7(_time.GetUtcNow()),
             OccurredAt = _time.GetUtcNow(),
             Type = type,
             Impu = subscription.ResourceImpu,
+            Impi = dialog.Impi ??= ImpiOf(subscription.ResourceImpu, []),
             Contact = subscription.WatcherContact,
             Flow = subscription.Flow.ToString(),
             Reason = reason,

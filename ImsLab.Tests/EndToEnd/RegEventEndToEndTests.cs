@@ -326,6 +326,21 @@ public sealed class RegEventEndToEndTests : IAsyncLifetime
         Assert.Equal("terminated;reason=noresource", notify.Headers.GetFirst("Subscription-State"));
     }
 
+    [Fact]
+    public async Task RegEventEventsNameTheImpiAlsoAfterTheSetIsDeregistered()
+    {
+        var (ue, _, _) = await RegisteredAndSubscribedAsync(SipTransportProtocol.Udp);
+        await using var _ = ue;
+        var subscribed = await _core.NextEventAsync(RegistrationEventType.RegEventSubscribed);
+
+        await _core.Engine.NetworkProcedures.DeregisterAsync(TestSubscribers.AkaImpi, null, null, NetworkDeregistrationReason.Rejected, "operator");
+        await ue.ReceiveNotifyAsync(n => n.Headers.GetFirst("Subscription-State")?.StartsWith("terminated", StringComparison.Ordinal) == true);
+        var ended = await _core.NextEventAsync(RegistrationEventType.RegEventTerminated);
+
+        Assert.Equal(TestSubscribers.AkaImpi, subscribed.Impi);
+        Assert.Equal(TestSubscribers.AkaImpi, ended.Impi);
+    }
+
     [Theory]
     [InlineData(NetworkDeregistrationReason.Rejected, "rejected")]
     [InlineData(NetworkDeregistrationReason.Deactivated, "deactivated")]
