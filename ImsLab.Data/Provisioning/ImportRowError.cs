@@ -36,10 +36,7 @@ public sealed record ImportRowError
     public static ImportRowError ForJson(int row, JsonException exception, string what)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var position = exception.LineNumber is { } line && exception.BytePositionInLine is { } column
-            ? $" (line {line + 1}, byte {column + 1})"
-            : string.Empty;
         return new ImportRowError(row, null, exception.Path ?? "$",
-            $"{what}: malformed JSON or a value of the wrong type at {exception.Path ?? "$"}{position}.");
+            $"{what}: malformed JSON or a value of the wrong type{JsonErrorLocation.Describe(exception)}.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImsLab.Data.Provisioning;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace ImsLab.Api.Operations.Problems;
@@ -6,9 +7,8 @@ namespace ImsLab.Api.Operations.Problems;
 /// <summary>
 /// Answers a request the API could not read (malformed JSON, a value of the wrong type, a parameter that does not
 /// bind, a body over the limit) with problem details that say where it went wrong, so that whoever wrote the CI script
-/// can fix the request. The client's mistake is logged at Debug, not as a server error. The detail is built from the
-/// exception's structured parts, never from System.Text.Json's message text, which can quote octets of the body
-/// (a key, a password) back to the client or into the log.
+/// can fix the request. The client's mistake is logged at Debug, not as a server error. A JSON problem is located by
+/// <see cref="JsonErrorLocation"/>, never by System.Text.Json's message text.
 /// </summary>
 internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems, ILogger<BadRequestExceptionHandler> logger)
     : IExceptionHandler
@@ -35,11 +35,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
     {
         if (badRequest.InnerException is JsonException json)
         {
-            var where = json.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
-            var position = json.LineNumber is { } line && json.BytePositionInLine is { } column
-                ? $" (line {line + 1}, byte {column + 1})"
-                : string.Empty;
-            return $"The body is not the JSON this endpoint reads: a value of the wrong type or malformed JSON{where}{position}.";
+            return $"The body is not the JSON this endpoint reads: a value of the wrong type or malformed JSON{JsonErrorLocation.Describe(json)}.";
         }
 
         // Kestrel's and parameter binding's own messages name the parameter and its text ("int page" from "abc"):
