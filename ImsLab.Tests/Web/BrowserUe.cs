@@ -81,7 +81,11 @@ internal sealed class BrowserUe : IAsyncDisposable
     public async Task RegisterAsync()
     {
         using var timeout = new CancellationTokenSource(Patience);
-        Assert.Equal(UeRegistrationState.Registered, await Simulator.StartAsync(timeout.Token));
+        var state = await Simulator.StartAsync(timeout.Token);
+        // The failure names the simulator's reason and the last exchange, so a red run shows the 403's Warning.
+        Assert.True(state == UeRegistrationState.Registered,
+            $"The UE ended {state}: {Simulator.LastChange.Reason} {Simulator.LastChange.StatusCode} {Simulator.LastChange.Detail}\n" +
+            string.Join("\n", Simulator.Trace.TakeLast(2).Select(t => t.ToString())));
         await NextNotificationAsync(n => n.Document is not null);
     }
 

@@ -24,10 +24,7 @@ public sealed class ProvisionAndRegisterBrowserTests(BrowserFixture browser)
         await DashboardPage.WaitForCircuitAsync(page);
 
         await page.ClickAsync("#new-subscriber");
-        await page.FillAsync("#edit-impi", impi);
-        await page.FillAsync("#edit-k", K);
-        await page.FillAsync("#edit-op", Op);
-        await page.FillAsync("#edit-impu-0", impu);
+        await DashboardPage.FillAllAsync(page, ("#edit-impi", impi), ("#edit-k", K), ("#edit-op", Op), ("#edit-impu-0", impu));
         await page.ClickAsync("#edit-save");
         await DashboardPage.ExpectClosedAfterSaveAsync(page, "#subscriber-editor");
 

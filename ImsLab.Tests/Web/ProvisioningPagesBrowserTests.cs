@@ -92,16 +92,18 @@ public sealed class ProvisioningPagesBrowserTests(BrowserFixture browser)
         var page = await LogInAsync("admin", ApiFactory.AdminPassword, "/service-profiles");
 
         await page.ClickAsync("#new-profile");
-        await page.FillAsync("#profile-name", "web-voicemail");
         await page.ClickAsync("#add-criterion");
-        await page.FillAsync("#ifc-as-0", "voicemail");
+        await DashboardPage.ExpectAddedAsync(page, "#ifc-as-0", "#profile-editor");
         await page.ClickAsync("#add-trigger-0");
-        await page.FillAsync("#spt-value-0-0", "INVITE");
+        await DashboardPage.ExpectAddedAsync(page, "#spt-value-0-0", "#profile-editor");
+        // A trigger value typed as its row appeared was once lost on the loaded CI machine, and the second save was
+        // refused for an empty value: every field is filled once the dialog has its rows (see FillAllAsync).
+        await DashboardPage.FillAllAsync(page, ("#profile-name", "web-voicemail"), ("#ifc-as-0", "voicemail"), ("#spt-value-0-0", "INVITE"));
         await page.ClickAsync("#profile-save");
         await Assertions.Expect(page.Locator("#error-criteria-0-applicationServerUri")).ToHaveTextAsync("Expected a sip: or sips: URI.");
         await BrowserFixture.ScreenshotAsync(page, "service-profile-editor");
 
-        await page.FillAsync("#ifc-as-0", "sip:vm.ims.example.org;lr");
+        await DashboardPage.FillAllAsync(page, ("#ifc-as-0", "sip:vm.ims.example.org;lr"));
         await page.ClickAsync("#profile-save");
         await DashboardPage.ExpectClosedAfterSaveAsync(page, "#profile-editor");
         var row = page.Locator("#profile-grid tbody tr", new() { HasText = "web-voicemail" });

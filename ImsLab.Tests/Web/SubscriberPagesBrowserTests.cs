@@ -54,7 +54,7 @@ public sealed class SubscriberPagesBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#set-op")).ToHaveTextAsync("set");
         Assert.DoesNotContain(K, await page.ContentAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(Op, await page.ContentAsync(), StringComparison.OrdinalIgnoreCase);
-        await page.FillAsync("#edit-msisdn", "15557770002");
+        await DashboardPage.FillAllAsync(page, ("#edit-msisdn", "15557770002"));
         await page.ClickAsync("#edit-impu-barred-1");
         await BrowserFixture.ScreenshotAsync(page, "subscriber-editor-edit");
         await page.ClickAsync("#edit-save");
@@ -97,49 +97,31 @@ public sealed class SubscriberPagesBrowserTests(BrowserFixture browser)
         Assert.NotNull(await Provisioning.GetAsync("web-import-2@ims.example.org", CancellationToken.None));
     }
 
-    // Blazor's InputFile hooks its change listener from JavaScript after the dialog first renders; on a busy machine
-    // a file chosen before that is never read. Choosing it again once the listener is there is what a user would do,
-    // but only while the dialog shows no sign of the first choice: choosing again during a read starts a second import
-    // and re-creates the input under the first one (a stressed run failed that way once the retry really ran).
+    // Blazor's InputFile hooks its change listener from JavaScript after the dialog first renders (and again whenever
+    // the dialog re-creates the input for a new attempt); a file chosen before that is never read. Its init marks the
+    // element with _blazorInputFileNextFileId (blazor.web.js of the pinned ASP.NET Core), so the test chooses the file
+    // once that mark is there, as a user would once the control is live, instead of choosing again on a timer.
     private static async Task ChooseImportFileAsync(IPage page, string file)
     {
-        // 'done' once the result changed, 'failed: ...' on a read error, 'reading' while the dialog shows its progress
-        // bar (unless waiting until done), otherwise null: nothing has taken the file yet.
+        // 'done' once the result changed, 'failed: ...' on a read error, otherwise null.
         const string progress = """
-            ([before, untilDone]) => {
+            (before) => {
                 const result = document.querySelector('#import-result');
                 if (result !== null && result.textContent !== before) return 'done';
                 const failure = document.querySelector('#import-failure');
-                if (failure !== null) return 'failed: ' + failure.textContent;
-                return !untilDone && document.querySelector('#import-busy') !== null ? 'reading' : null;
+                return failure !== null ? 'failed: ' + failure.textContent : null;
             }
             """;
         var before = await page.EvaluateAsync<string?>("() => document.querySelector('#import-result')?.textContent ?? null");
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.SetInputFilesAsync("#import-file", file);
-            string? state;
-            try
-            {
-                state = await StateAsync(untilDone: false, new() { Timeout = 5_000 });
+        await page.WaitForFunctionAsync("""
+            () => {
+                const input = document.querySelector('#import-file');
+                return input !== null && !input.disabled && input._blazorInputFileNextFileId !== undefined;
             }
-            catch (TimeoutException) when (attempt < 4)
-            {
-                // Not taken yet: choose the file again. (A Playwright wait that runs out throws TimeoutException.)
-                continue;
-            }
-
-            if (state == "reading")
-            {
-                state = await StateAsync(untilDone: true, new());
-            }
-
-            Assert.Equal("done", state);
-            return;
-        }
-
-        async Task<string?> StateAsync(bool untilDone, PageWaitForFunctionOptions options) =>
-            await (await page.WaitForFunctionAsync(progress, new object?[] { before, untilDone }, options)).JsonValueAsync<string>();
+            """);
+        await page.SetInputFilesAsync("#import-file", file);
+        var state = await (await page.WaitForFunctionAsync(progress, before)).JsonValueAsync<string>();
+        Assert.Equal("done", state);
     }
 
     [Fact]
