@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace ImsLab.Tests.Api;
 
@@ -13,6 +14,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "admin-test-password-1";
 
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly List<ILoggerProvider> _loggerProviders = [];
 
     public ApiFactory()
         : this(new Dictionary<string, string>())
@@ -26,8 +28,15 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("imslab-api-").FullName;
 
+    /// <summary>Adds a log sink to the host; call before the host starts.</summary>
+    internal void AddLoggerProvider(ILoggerProvider provider) => _loggerProviders.Add(provider);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(logging =>
+        {
+            foreach (var provider in _loggerProviders) logging.AddProvider(provider);
+        });
         builder.UseSetting("ImsLab:DataDirectory", DataDirectory);
         builder.UseSetting("ImsLab:Admin:Password", AdminPassword);
         builder.UseSetting("ImsLab:Security:LoginAttemptsPerWindow", "100000");

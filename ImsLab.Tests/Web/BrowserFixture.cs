@@ -24,11 +24,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public ApiFactory Host { get; } = new();
 
+    /// <summary>The host's circuit warnings and each page's console, for failure messages.</summary>
+    internal BrowserDiagnostics Diagnostics { get; } = new();
+
     public string BaseUrl { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
         Host.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        Host.AddLoggerProvider(Diagnostics);
         Host.StartServer();
         BaseUrl = Host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _playwright = await Playwright.CreateAsync();
@@ -52,7 +56,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1366, Height = 800 },
         });
         context.SetDefaultTimeout(30_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        Diagnostics.Watch(page);
+        return page;
     }
 
     /// <summary>Saves artifacts/screenshots/{name}.png under the repository root, for people to look at.</summary>

@@ -19,10 +19,26 @@ internal static class DashboardPage
         Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
 
     /// <summary>
-    /// Fills the fields, then fills each again before the caller saves. On the loaded CI machine a value typed at
-    /// machine speed into a field of the subscriber dialog, right after the server re-rendered a neighbouring field,
-    /// twice never reached the server (the save was refused for an empty IMPI, then for a missing OP); a second input
-    /// event per field, once the dialog is quiet, makes the server's copy match what the page shows.
+    /// Opens an editor dialog and waits until its first field has the focus the editor gives it on its first render:
+    /// from then on nothing moves the focus but the test, so every fill lands in the field it names. (Radzen's own
+    /// focus jump, half a second after opening, once took a trigger value typed at that moment; DashboardDialogs.)
+    /// </summary>
+    public static async Task OpenEditorAsync(IPage page, ILocator opener, string firstFieldSelector)
+    {
+        await opener.ClickAsync();
+        await Assertions.Expect(page.Locator(firstFieldSelector)).ToBeFocusedAsync();
+    }
+
+    /// <inheritdoc cref="OpenEditorAsync(IPage, ILocator, string)"/>
+    public static Task OpenEditorAsync(IPage page, string openerSelector, string firstFieldSelector) =>
+        OpenEditorAsync(page, page.Locator(openerSelector), firstFieldSelector);
+
+    /// <summary>
+    /// Fills the fields, then fills each again and checks what the page shows before the caller saves. Values typed
+    /// into the dialogs at machine speed were lost on CI three times (an empty IMPI, a missing OP, an empty trigger
+    /// value): Radzen's delayed focus jump took the keystrokes, which the editors now turn off (DashboardDialogs). A
+    /// second input event per field, once the dialog is quiet, keeps the server's copy equal to what the page shows
+    /// should anything else ever move the focus.
     /// </summary>
     public static async Task FillAllAsync(IPage page, params (string Selector, string Value)[] fields)
     {
@@ -60,7 +76,8 @@ internal static class DashboardPage
         catch (Exception failure) when (failure is PlaywrightException or TimeoutException)
         {
             var shown = await page.Locator(dialogSelector).InnerTextAsync(new() { Timeout = 1_000 });
-            throw new Xunit.Sdk.XunitException($"{selector} {failed}; {dialogSelector} shows:\n{shown}\n({failure.Message.Split('\n')[0]})");
+            throw new Xunit.Sdk.XunitException($"{selector} {failed}; {dialogSelector} shows:\n{shown}\n({failure.Message.Split('\n')[0]})\n"
+                + BrowserDiagnostics.Describe(page));
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class ProvisionAndRegisterBrowserTests(BrowserFixture browser)
         await DashboardPage.LogInAsync(page, "admin", ApiFactory.AdminPassword, "/subscribers");
         await DashboardPage.WaitForCircuitAsync(page);
 
-        await page.ClickAsync("#new-subscriber");
+        await DashboardPage.OpenEditorAsync(page, "#new-subscriber", "#edit-impi");
         await DashboardPage.FillAllAsync(page, ("#edit-impi", impi), ("#edit-k", K), ("#edit-op", Op), ("#edit-impu-0", impu));
         await page.ClickAsync("#edit-save");
         await DashboardPage.ExpectClosedAfterSaveAsync(page, "#subscriber-editor");

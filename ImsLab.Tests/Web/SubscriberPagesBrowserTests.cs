@@ -21,7 +21,7 @@ public sealed class SubscriberPagesBrowserTests(BrowserFixture browser)
     {
         var page = await LogInAsync("admin", ApiFactory.AdminPassword, "/subscribers");
 
-        await page.ClickAsync("#new-subscriber");
+        await DashboardPage.OpenEditorAsync(page, "#new-subscriber", "#edit-impi");
         // The first input goes to a field whose answer shows that the dialog is live: on a loaded machine an IMPI
         // typed into the dialog as it appeared was once lost, and the save was refused for an empty IMPI.
         await page.FillAsync("#edit-k", "465b5ce8");
@@ -49,7 +49,7 @@ public sealed class SubscriberPagesBrowserTests(BrowserFixture browser)
         await Assertions.Expect(rows.First).ToContainTextAsync("K set");
         await BrowserFixture.ScreenshotAsync(page, "subscribers");
 
-        await rows.First.Locator(".subscriber-edit").ClickAsync();
+        await DashboardPage.OpenEditorAsync(page, rows.First.Locator(".subscriber-edit"), "#edit-imsi");
         await Assertions.Expect(page.Locator("#set-k")).ToHaveTextAsync("set");
         await Assertions.Expect(page.Locator("#set-op")).ToHaveTextAsync("set");
         Assert.DoesNotContain(K, await page.ContentAsync(), StringComparison.OrdinalIgnoreCase);
@@ -204,7 +204,7 @@ public sealed class SubscriberPagesBrowserTests(BrowserFixture browser)
 
         await page.ClickAsync("#theme-toggle");
         await page.WaitForFunctionAsync(DashboardPage.DarkBackgroundScript);
-        await page.ClickAsync("#new-subscriber");
+        await DashboardPage.OpenEditorAsync(page, "#new-subscriber", "#edit-impi");
         await page.FillAsync("#edit-impi", "not an impi");
 
         await Assertions.Expect(page.Locator("#error-impi")).ToContainTextAsync("Not a valid IMPI");
@@ -223,6 +223,25 @@ public sealed class SubscriberPagesBrowserTests(BrowserFixture browser)
         Op = Op,
         PublicIdentities = [new PublicIdentityInput { Uri = $"sip:{user}@ims.example.org" }],
     };
+
+    [Fact]
+    public async Task AFieldClickedAsTheEditorOpensKeepsTheFocusAndWhatIsTypedIntoIt()
+    {
+        var page = await browser.NewPageAsync();
+        // The page's timers run on a clock the test moves, so "half a second later" needs no waiting.
+        await page.Clock.InstallAsync();
+        await DashboardPage.LogInAsync(page, "admin", ApiFactory.AdminPassword, "/subscribers");
+        await DashboardPage.WaitForCircuitAsync(page);
+        await DashboardPage.OpenEditorAsync(page, "#new-subscriber", "#edit-impi");
+
+        await page.ClickAsync("#edit-msisdn");
+        // Past the 500 ms after which Radzen's default focus handling moved the focus to the dialog's close button.
+        await page.Clock.RunForAsync(1_000);
+        await page.Keyboard.TypeAsync("15557770009");
+
+        await Assertions.Expect(page.Locator("#edit-msisdn")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#edit-msisdn")).ToHaveValueAsync("15557770009");
+    }
 
     private async Task<IPage> LogInAsync(string user, string password, string path)
     {
