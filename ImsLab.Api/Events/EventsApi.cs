@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ImsLab.Api.Auth;
+using ImsLab.Api.Operations.Problems;
 using ImsLab.Sip.Events;
 using ImsLab.Sip.Monitoring;
 using ImsLab.Sip.Subscribers;
@@ -48,7 +49,7 @@ internal static class EventsApi
         DateTimeOffset? since = null, DateTimeOffset? until = null, string? impu = null, string? impi = null, string? type = null, int limit = 100)
     {
         var errors = new Dictionary<string, string[]>();
-        var eventType = ParseType(type, errors);
+        var eventType = QueryEnum.Parse<RegistrationEventType>(type, "type", errors);
         if (limit is < 1 or > RegistrationEventQuery.MaxLimit) errors["limit"] = [$"1 to {RegistrationEventQuery.MaxLimit}."];
         if (since is not null && until is not null && since > until) errors["until"] = ["Must not be before since."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -65,7 +66,7 @@ internal static class EventsApi
         DateTimeOffset? since = null, string? impu = null, string? impi = null, string? type = null)
     {
         var errors = new Dictionary<string, string[]>();
-        var eventType = ParseType(type, errors);
+        var eventType = QueryEnum.Parse<RegistrationEventType>(type, "type", errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var filter = new Func<RegistrationEvent, bool>(e =>
@@ -166,13 +167,6 @@ internal static class EventsApi
         await body.FlushAsync(cancellationToken);
     }
 
-    private static RegistrationEventType? ParseType(string? type, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(type)) return null;
-        if (Enum.TryParse<RegistrationEventType>(type.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) return parsed;
-        errors["type"] = [$"One of {string.Join(", ", Enum.GetNames<RegistrationEventType>())}."];
-        return null;
-    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

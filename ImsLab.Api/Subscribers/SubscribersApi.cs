@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using ImsLab.Api.Auth;
+using ImsLab.Api.Operations.Problems;
 using ImsLab.Data.Provisioning;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,8 @@ internal static class SubscribersApi
             .WithSummary("Creates a subscriber (an IMPI with its IMPUs); 409 when the IMPI or an IMPU is taken.");
         group.MapGet("/", ListSubscribers)
             .WithName(nameof(ListSubscribers))
-            .WithSummary("A page of subscribers matching the search (IMPI, IMPU, subscription, IMSI, MSISDN), with the total.");
+            .WithSummary("A page of subscribers matching the search (IMPI, IMPU, subscription, IMSI, MSISDN), with the total; "
+                + $"sort is one of {string.Join(", ", Enum.GetNames<SubscriberSort>())}, in any case.");
         group.MapPost("/import", ImportSubscribers)
             .RequireAuthorization(ImsLabPolicies.Admin)
             .Accepts<SubscriberRequest[]>(JsonMediaType, CsvMediaType)
@@ -75,16 +77,17 @@ internal static class SubscribersApi
 
     public static async Task<Results<Ok<SubscriberListResponse>, ValidationProblem>> ListSubscribers(
         SubscriberProvisioningService subscribers, CancellationToken cancellationToken,
-        string? search = null, int page = 1, int pageSize = 50, bool? enabled = null, SubscriberSort sort = SubscriberSort.Impi, bool descending = false)
+        string? search = null, int page = 1, int pageSize = 50, bool? enabled = null, string? sort = null, bool descending = false)
     {
         var errors = new Dictionary<string, string[]>();
         if (page < 1) errors["page"] = ["Pages count from 1."];
         if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"1 to {MaxPageSize}."];
+        var sortBy = QueryEnum.Parse<SubscriberSort>(sort, "sort", errors) ?? SubscriberSort.Impi;
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var result = await subscribers.ListAsync(new SubscriberQuery
         {
-            Search = search, Enabled = enabled, SortBy = sort, Descending = descending, Skip = (page - 1) * pageSize, Take = pageSize,
+            Search = search, Enabled = enabled, SortBy = sortBy, Descending = descending, Skip = (page - 1) * pageSize, Take = pageSize,
         }, cancellationToken);
         return TypedResults.Ok(new SubscriberListResponse([.. result.Items.Select(SubscriberResponse.From)], result.Total, page, pageSize));
     }

@@ -126,10 +126,37 @@ public sealed class SubscribersApiTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Theory]
+    [InlineData("msisdn")]
+    [InlineData("Msisdn")]
+    [InlineData("MSISDN")]
+    public async Task ListSortsByTheColumnNamedInAnyCase(string sort)
+    {
+        using var admin = await ApiClients.AdminAsync(factory);
+        var tag = "sort" + Guid.NewGuid().ToString("N")[..6];
+        // The IMPIs are random, so only the MSISDNs put these three in this order.
+        string[] msisdns = ["15550000003", "15550000001", "15550000002"];
+        foreach (var msisdn in msisdns)
+        {
+            var (impi, impu) = SubscriberBodies.NewIdentity(tag);
+            await SubscriberBodies.CreateAsync(admin, new
+            {
+                impi, msisdn, impus = new[] { new { uri = impu } }, auth = new { schemes = new[] { "MD5" }, password = SubscriberBodies.Password },
+            });
+        }
+
+        var page = await admin.GetFromJsonAsync<JsonElement>($"/api/subscribers?search={tag}&sort={sort}&descending=true");
+
+        Assert.Equal(["15550000003", "15550000002", "15550000001"],
+            page.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("msisdn").GetString()));
+    }
+
+    [Theory]
     [InlineData("page=0", "page")]
     [InlineData("pageSize=0", "pageSize")]
     [InlineData("pageSize=501", "pageSize")]
-    public async Task ListRejectsABadPageWith400(string query, string field)
+    [InlineData("sort=size", "sort")]
+    [InlineData("sort=2", "sort")]
+    public async Task ListRejectsABadPageOrSortWith400NamingIt(string query, string field)
     {
         using var admin = await ApiClients.AdminAsync(factory);
 
