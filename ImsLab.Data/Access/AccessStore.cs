@@ -24,6 +24,7 @@ public sealed class AccessStore
     private readonly AuditTrail _audit;
     private readonly TimeProvider _time;
     private readonly AccessOptions _options;
+    private readonly UnknownUsernameLockout _unknownNames;
 
     internal AccessStore(IDbContextFactory<ImsLabDbContext> contexts, AuditTrail audit, TimeProvider time, AccessOptions options)
     {
@@ -31,6 +32,7 @@ public sealed class AccessStore
         _audit = audit;
         _time = time;
         _options = options;
+        _unknownNames = new UnknownUsernameLockout(options);
     }
 
     /// <summary>True once any user account exists (the host creates the first admin when false).</summary>
@@ -107,10 +109,20 @@ public sealed class AccessStore
         var account = await db.UserAccounts.SingleOrDefaultAsync(u => u.Username == name, cancellationToken);
         if (account is null)
         {
-            // Same work as for a real account, so response time does not reveal which usernames exist.
+            // Neither the answer, nor its time, nor the audit line may reveal which usernames exist: an unknown name
+            // locks as an account does and is hashed against as an account is (a locked one, like a locked account, is not).
+            if (_unknownNames.LockedUntil(name, now) is { } nameLockedUntil)
+            {
+                await _audit.RecordAsync(RegistrationEventType.AccessDenied, name, "login refused: account locked", cancellationToken);
+                return new LoginResult(LoginOutcome.LockedOut, null, nameLockedUntil);
+            }
             PasswordHasher.Verify(password, new byte[32], new byte[16], PasswordHasher.Iterations);
-            await _audit.RecordAsync(RegistrationEventType.AccessDenied, name, "login failed: invalid credentials", cancellationToken);
-            return new LoginResult(LoginOutcome.InvalidCredentials, null, null);
+            var nowLocked = _unknownNames.RecordFailure(name, now);
+            await _audit.RecordAsync(RegistrationEventType.AccessDenied, name,
+                nowLocked is null ? "login failed: invalid credentials" : "login failed: account now locked", cancellationToken);
+            return nowLocked is null
+                ? new LoginResult(LoginOutcome.InvalidCredentials, null, null)
+                : new LoginResult(LoginOutcome.LockedOut, null, nowLocked);
         }
         if (account.LockedUntil is { } lockedUntil && lockedUntil > now)
         {

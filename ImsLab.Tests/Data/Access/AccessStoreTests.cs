@@ -56,6 +56,34 @@ public sealed class AccessStoreTests(PgFixture postgres)
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task AnUnknownUsernameLocksAfterAsManyFailuresAsAnAccountSoLockoutRevealsNoUsername(DatabaseProvider provider)
+    {
+        await using var host = await DataTestHost.CreateAsync(provider, postgres);
+        var store = host.Get<AccessStore>();
+        await store.CreateUserAsync("viewer", "viewer-pass", UserRole.Viewer, "test", default);
+
+        for (var i = 0; i < 5; i++)
+        {
+            var real = await store.VerifyPasswordAsync("viewer", "nope", default);
+            var made = await store.VerifyPasswordAsync("no-such-user", "nope", default);
+            Assert.Equal(real.Outcome, made.Outcome);
+            Assert.Equal(real.LockedUntil, made.LockedUntil);
+        }
+        Assert.Equal(LoginOutcome.LockedOut, (await store.VerifyPasswordAsync("NO-SUCH-USER", "nope", default)).Outcome);
+        Assert.Equal(LoginOutcome.InvalidCredentials, (await store.VerifyPasswordAsync("another-made-up-name", "nope", default)).Outcome);
+
+        host.Time.Advance(new AccessOptions().LockoutDuration);
+        Assert.Equal(LoginOutcome.InvalidCredentials, (await store.VerifyPasswordAsync("no-such-user", "nope", default)).Outcome);
+        var denied = await host.Get<IRegistrationEventLog>().QueryAsync(new RegistrationEventQuery { Type = RegistrationEventType.AccessDenied }, default);
+        // The audit trail reads the same for both names too (plus the made-up name's two later attempts).
+        string?[] Reasons(string actor) => [.. denied.Where(e => e.Actor == actor).Select(e => e.Reason).Order(StringComparer.Ordinal)];
+        Assert.Equal(Reasons("viewer").Append("login refused: account locked").Append("login failed: invalid credentials").Order(StringComparer.Ordinal),
+            Reasons("no-such-user"));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
     public async Task DuplicateUsernameIsAConflictAndShortPasswordIsInvalid(DatabaseProvider provider)
     {
         await using var host = await DataTestHost.CreateAsync(provider, postgres);
