@@ -34,18 +34,20 @@ internal static class EventsApi
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/", ListEvents)
             .WithName(nameof(ListEvents))
-            .WithSummary("Stored registration and audit events, newest first; since/until are ISO 8601 instants, type an event type name.");
+            .WithSummary("Stored registration and audit events, newest first; since/until are ISO 8601 instants, type an event type name, "
+                + "impu covers every IMPU of its implicit registration set as the HSS holds it.");
         group.MapGet("/stream", StreamEvents)
             .Produces<EventResponse>(StatusCodes.Status200OK, EventStreamMediaType)
             .WithName(nameof(StreamEvents))
             .WithSummary("Live events as Server-Sent Events ('event: registration', one JSON object per 'data:' line, "
-                + "'id:' the event id), filtered by impu, impi and type; since replays the stored events from that instant first; "
+                + "'id:' the event id), filtered by impu (with its implicit registration set), impi and type; since replays the stored "
+                + "events from that instant first; "
                 + "a ': heartbeat' comment every 15 s.");
         return group;
     }
 
     public static async Task<Results<Ok<EventResponse[]>, ValidationProblem>> ListEvents(
-        IRegistrationEventLog log, CancellationToken cancellationToken,
+        IRegistrationEventLog log, ImplicitSetResolver implicitSets, CancellationToken cancellationToken,
         DateTimeOffset? since = null, DateTimeOffset? until = null, string? impu = null, string? impi = null, string? type = null, int limit = 100)
     {
         var errors = new Dictionary<string, string[]>();
@@ -56,23 +58,26 @@ internal static class EventsApi
 
         var events = await log.QueryAsync(new RegistrationEventQuery
         {
-            Since = since, Until = until, Impu = Blank(impu), Impi = Blank(impi), Type = eventType, Limit = limit,
+            Since = since, Until = until, Impus = await ImpusAsync(implicitSets, impu, cancellationToken), Impi = Blank(impi), Type = eventType,
+            Limit = limit,
         }, cancellationToken);
         return TypedResults.Ok(events.Select(EventResponse.From).ToArray());
     }
 
     public static async Task<Results<PushStreamHttpResult, ValidationProblem>> StreamEvents(
-        HttpContext context, RegistrationEventBus bus, IRegistrationEventLog log, TimeProvider time, IOptions<JsonOptions> json,
+        HttpContext context, RegistrationEventBus bus, IRegistrationEventLog log, ImplicitSetResolver implicitSets, TimeProvider time,
+        IOptions<JsonOptions> json,
         DateTimeOffset? since = null, string? impu = null, string? impi = null, string? type = null)
     {
         var errors = new Dictionary<string, string[]>();
         var eventType = QueryEnum.Parse<RegistrationEventType>(type, "type", errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var filter = new Func<RegistrationEvent, bool>(e =>
-            (impu is null || string.Equals(e.Impu, impu.Trim(), StringComparison.OrdinalIgnoreCase))
-            && (impi is null || string.Equals(e.Impi, impi.Trim(), StringComparison.OrdinalIgnoreCase))
-            && (eventType is null || e.Type == eventType));
+        // One query says what the stream carries: the live events are held to it, and a replay reads it from the log.
+        var query = new RegistrationEventQuery
+        {
+            Impus = await ImpusAsync(implicitSets, impu, context.RequestAborted), Impi = Blank(impi), Type = eventType,
+        };
         // Subscribe before answering (and before reading the log for a replay), so nothing published in between is missed.
         var batcher = new RegistrationEventBatcher(bus, time, BatchInterval);
         IReadOnlyList<RegistrationEvent> replay = [];
@@ -81,10 +86,8 @@ internal static class EventsApi
             if (since is not null)
             {
                 // A client resuming from a time gets the stored events first, oldest first, then the live ones.
-                replay = [.. (await log.QueryAsync(new RegistrationEventQuery
-                {
-                    Since = since, Impu = Blank(impu), Impi = Blank(impi), Type = eventType, Limit = RegistrationEventQuery.MaxLimit,
-                }, context.RequestAborted)).Reverse()];
+                var stored = await log.QueryAsync(query with { Since = since, Limit = RegistrationEventQuery.MaxLimit }, context.RequestAborted);
+                replay = [.. stored.Reverse()];
             }
         }
         catch
@@ -94,7 +97,8 @@ internal static class EventsApi
         }
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.Stream(body => WriteStreamAsync(body, batcher, replay, filter, time, json.Value.SerializerOptions, context.RequestAborted),
+        return TypedResults.Stream(
+            body => WriteStreamAsync(body, batcher, replay, query.Matches, time, json.Value.SerializerOptions, context.RequestAborted),
             EventStreamMediaType);
     }
 
@@ -169,4 +173,9 @@ internal static class EventsApi
 
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    // TS 23.228 4.3.3.4: an event names the IMPU the UE registered; the others of its set registered with it.
+    private static async ValueTask<IReadOnlyCollection<string>?> ImpusAsync(
+        ImplicitSetResolver implicitSets, string? impu, CancellationToken cancellationToken) =>
+        Blank(impu) is { } asked ? await implicitSets.ImpusRegisteredWithAsync(asked, cancellationToken) : null;
 }

@@ -52,6 +52,7 @@ public static class SipEngineServiceCollectionExtensions
             sp.GetRequiredService<IRegistrationEventLog>(), sp.GetRequiredService<ILogger<RegistrationEventLogWriter>>()));
         // Read side for the REST API, the hub and the dashboard; live consumers build their own RegistrationEventBatcher.
         services.AddSingleton<RegistrationQueries>();
+        services.AddSingleton<ImplicitSetResolver>();
         services.AddSingleton<RegistrationStatistics>();
         services.AddHostedService<SipEngineHostedService>();
         services.AddSingleton<IReadinessProbe, SipListenersReadinessProbe>();

@@ -43,10 +43,13 @@ internal sealed class RegistrationEventLog(ImsLabDbContextFactory contexts) : IR
         IQueryable<RegistrationEventRecord> rows = db.RegistrationEvents.AsNoTracking();
         if (query.Since is { } since) rows = rows.Where(e => e.OccurredAt >= since);
         if (query.Until is { } until) rows = rows.Where(e => e.OccurredAt < until);
-        if (query.Impu is { } impu)
+        if (query.Impus is { } impus)
         {
-            var key = impu.ToLowerInvariant();
-            rows = rows.Where(e => e.Impu == key);
+            // Stored lower case (AppendAsync). "impu IN (@keys1, ...)" on SQLite, "impu = ANY (@keys)" on PostgreSQL; the
+            // null test keeps PostgreSQL from adding "OR impu IS NULL AND array_position(@keys, NULL)", which a list of
+            // nullable keys brings and which no index serves.
+            List<string> keys = [.. impus.Select(i => i.ToLowerInvariant()).Distinct()];
+            rows = rows.Where(e => e.Impu != null && keys.Contains(e.Impu));
         }
         if (query.Impi is { } impi)
         {

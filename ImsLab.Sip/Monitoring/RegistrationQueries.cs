@@ -61,7 +61,10 @@ public sealed class RegistrationQueries(ImsLabSipEngine engine, IRegistrationEve
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         // Events without a trace (expiry, audit) share the filter, so ask for more than needed.
         var events = await eventLog.QueryAsync(
-            new RegistrationEventQuery { Impu = binding.Impu, IncludeSipTrace = true, Limit = Math.Min(limit * 4, RegistrationEventQuery.MaxLimit) },
+            new RegistrationEventQuery
+            {
+                Impus = [binding.Impu], IncludeSipTrace = true, Limit = Math.Min(limit * 4, RegistrationEventQuery.MaxLimit),
+            },
             ct).ConfigureAwait(false);
         return events.Where(e => e.SipTrace is { Count: > 0 })
             .Take(limit)

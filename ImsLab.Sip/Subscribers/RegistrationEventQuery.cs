@@ -12,8 +12,11 @@ public sealed record RegistrationEventQuery
     /// <summary>Only events before this instant.</summary>
     public DateTimeOffset? Until { get; init; }
 
-    /// <summary>Only events about this IMPU (exact, case-insensitive).</summary>
-    public string? Impu { get; init; }
+    /// <summary>
+    /// Only events about one of these IMPUs (each exact, case-insensitive); null for any IMPU, empty for none. A filter
+    /// by one IMPU passes its implicit registration set here (<see cref="Monitoring.ImplicitSetResolver"/>).
+    /// </summary>
+    public IReadOnlyCollection<string>? Impus { get; init; }
 
     /// <summary>Only events about this IMPI (exact, case-insensitive).</summary>
     public string? Impi { get; init; }
@@ -26,4 +29,18 @@ public sealed record RegistrationEventQuery
 
     /// <summary>Whether to load the SIP traces (they are large; lists usually leave them out).</summary>
     public bool IncludeSipTrace { get; init; }
+
+    /// <summary>
+    /// Whether <paramref name="registrationEvent"/> meets every criterion (the limit aside): how a live event is held to
+    /// the query its history came from, and what every log must return.
+    /// </summary>
+    public bool Matches(RegistrationEvent registrationEvent)
+    {
+        ArgumentNullException.ThrowIfNull(registrationEvent);
+        if (Since is { } since && registrationEvent.OccurredAt < since) return false;
+        if (Until is { } until && registrationEvent.OccurredAt >= until) return false;
+        if (Type is { } type && registrationEvent.Type != type) return false;
+        if (Impi is { } impi && !string.Equals(registrationEvent.Impi, impi, StringComparison.OrdinalIgnoreCase)) return false;
+        return Impus is null || (registrationEvent.Impu is { } impu && Impus.Contains(impu, StringComparer.OrdinalIgnoreCase));
+    }
 }

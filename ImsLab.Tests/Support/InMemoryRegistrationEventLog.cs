@@ -22,11 +22,7 @@ internal sealed class InMemoryRegistrationEventLog : IRegistrationEventLog
     public ValueTask<IReadOnlyList<RegistrationEvent>> QueryAsync(RegistrationEventQuery query, CancellationToken cancellationToken)
     {
         IReadOnlyList<RegistrationEvent> result = _events.Values
-            .Where(e => query.Since is null || e.OccurredAt >= query.Since)
-            .Where(e => query.Until is null || e.OccurredAt < query.Until)
-            .Where(e => query.Impu is null || string.Equals(e.Impu, query.Impu, StringComparison.OrdinalIgnoreCase))
-            .Where(e => query.Impi is null || string.Equals(e.Impi, query.Impi, StringComparison.OrdinalIgnoreCase))
-            .Where(e => query.Type is null || e.Type == query.Type)
+            .Where(query.Matches)
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Take(Math.Min(query.Limit, RegistrationEventQuery.MaxLimit))
             .Select(e => query.IncludeSipTrace ? e : e with { SipTrace = null })

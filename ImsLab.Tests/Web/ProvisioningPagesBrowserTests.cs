@@ -56,8 +56,12 @@ public sealed class ProvisioningPagesBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task EventsPageShowsTheAuditEventOfACreatedSubscriberAndALiveEventWithoutReloading()
     {
+        const string tel = "tel:+15557770501";
         var provisioning = browser.Host.Services.GetRequiredService<SubscriberProvisioningService>();
-        await provisioning.CreateAsync(SubscriberPagesBrowserTests.Subscriber("web-events"), "admin", CancellationToken.None);
+        await provisioning.CreateAsync(SubscriberPagesBrowserTests.Subscriber("web-events") with
+        {
+            PublicIdentities = [new PublicIdentityInput { Uri = "sip:web-events@ims.example.org" }, new PublicIdentityInput { Uri = tel }],
+        }, "admin", CancellationToken.None);
         var page = await LogInAsync("admin", ApiFactory.AdminPassword, "/events");
 
         await page.FillAsync("#events-identity", "web-events@ims.example.org");
@@ -84,6 +88,22 @@ public sealed class ProvisioningPagesBrowserTests(BrowserFixture browser)
         await Assertions.Expect(rows.First).ToContainTextAsync("registered");
         await Assertions.Expect(rows.First).ToContainTextAsync("sip:web-events@ims.example.org");
         await BrowserFixture.ScreenshotAsync(page, "events");
+
+        // TS 23.228 4.3.3.4: the tel URI is registered with the SIP URI, under which the registrar records every event.
+        await browser.Host.Services.GetRequiredService<IRegistrationEventLog>().AppendAsync([new RegistrationEvent
+        {
+            Id = Guid.CreateVersion7(), OccurredAt = DateTimeOffset.UtcNow, Type = RegistrationEventType.Refreshed,
+            Impi = "web-events@ims.example.org", Impu = "sip:web-events@ims.example.org", Reason = "logged refresh", Actor = "ue",
+        }], CancellationToken.None);
+        await page.FillAsync("#events-identity", tel);
+        await page.PressAsync("#events-identity", "Enter");
+        await Assertions.Expect(rows.Filter(new() { HasText = "logged refresh" })).ToHaveCountAsync(1);
+        browser.Host.Services.GetRequiredService<RegistrationEventBus>().Publish(new RegistrationEvent
+        {
+            Id = Guid.CreateVersion7(), OccurredAt = DateTimeOffset.UtcNow, Type = RegistrationEventType.Refreshed,
+            Impi = "web-events@ims.example.org", Impu = "sip:web-events@ims.example.org", Reason = "live refresh", Actor = "ue",
+        });
+        await Assertions.Expect(rows.First).ToContainTextAsync("live refresh");
     }
 
     [Fact]

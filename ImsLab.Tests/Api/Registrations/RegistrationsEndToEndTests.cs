@@ -334,6 +334,37 @@ public abstract class RegistrationsEndToEndTests(ApiFactory factory)
         Assert.Empty(future.EnumerateArray());
     }
 
+    [Fact]
+    public async Task TheEventsOfAnImplicitlyRegisteredImpuAreFoundByItInTheLogLiveAndInAReplay()
+    {
+        // TS 23.228 4.3.3.4: the tel URI registers with the SIP URI the UE names in To, and no event names it.
+        const string tel = "tel:+15550000301";
+        using var admin = await ApiClients.AdminAsync(factory);
+        var (impi, impu) = SubscriberBodies.NewIdentity("implicit");
+        var since = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await SubscriberBodies.CreateAsync(admin, SubscriberBodies.Aka(impi, impu, extraImpu: tel));
+        var (stream, events) = await SseReader.OpenAsync(admin, "/api/events/stream?impu=" + Uri.EscapeDataString(tel));
+        using var _ = stream;
+        using var __ = events;
+
+        await using var handset = await RegisterAsync(impi, impu);
+
+        var streamed = await events.NextEventAsync(e => e.GetProperty("type").GetString() == "Registered", Patience);
+        var logged = await PollAsync(() => admin.GetFromJsonAsync<JsonElement>("/api/events?type=Registered&impu=" + Uri.EscapeDataString(tel)),
+            list => list.GetArrayLength() > 0);
+        var (replayStream, replay) = await SseReader.OpenAsync(admin,
+            $"/api/events/stream?type=Registered&impu={Uri.EscapeDataString(tel)}&since={Uri.EscapeDataString(since.ToString("O"))}");
+        using var ___ = replayStream;
+        using var ____ = replay;
+        var replayed = await replay.NextEventAsync(_ => true, Patience);
+
+        Assert.Equal(impu, streamed.GetProperty("impu").GetString());
+        var registered = Assert.Single(logged.EnumerateArray());
+        Assert.Equal(impu, registered.GetProperty("impu").GetString());
+        Assert.Equal(streamed.GetProperty("id").GetGuid(), registered.GetProperty("id").GetGuid());
+        Assert.Equal(streamed.GetProperty("id").GetGuid(), replayed.GetProperty("id").GetGuid());
+    }
+
     [Theory]
     [InlineData("type=Nonsense", "type")]
     [InlineData("limit=0", "limit")]
