@@ -14,9 +14,9 @@ namespace ImsLab.Api.Live;
 /// gets 401).
 /// </summary>
 [Authorize(Policy = ImsLabPolicies.Viewer)]
-internal sealed class RegistrationsHub(LiveConnections connections, RegistrationStatistics statistics) : Hub
+internal sealed class RegistrationsHub(LiveConnections connections, RegistrationStatistics statistics, ImplicitSetResolver implicitSets) : Hub
 {
-    /// <summary>Bounds the IMPUs and IMPIs one connection can watch.</summary>
+    /// <summary>Bounds the IMPUs (each of a watched implicit set counts) and IMPIs one connection can watch.</summary>
     public const int MaxIdentitiesPerConnection = 64;
 
     /// <summary>Longer identities than this are not IMPUs or IMPIs of any provisioned subscriber.</summary>
@@ -25,18 +25,27 @@ internal sealed class RegistrationsHub(LiveConnections connections, Registration
     /// <summary>Every event from now on.</summary>
     public void SubscribeAll() => Update(s => s with { All = true });
 
-    /// <summary>Events of one public identity, exactly as provisioned (for example sip:alice@ims.example.org).</summary>
-    public void SubscribeImpu(string impu)
+    /// <summary>
+    /// Events of one public identity as provisioned (for example sip:alice@ims.example.org) and of every IMPU of its
+    /// implicit registration set, as the HSS holds it when subscribing.
+    /// </summary>
+    public async Task SubscribeImpu(string impu)
     {
         var identity = Identity(impu, "IMPU");
-        Update(s => s.Impus.Contains(identity) ? s : WithRoom(s) with { Impus = s.Impus.Add(identity) });
+        // TS 23.228 4.3.3.4: an event names the IMPU the UE registered; the others of its set registered with it.
+        var set = await implicitSets.ImpusRegisteredWithAsync(identity, Context.ConnectionAborted);
+        Update(s =>
+        {
+            var added = set.Where(i => !s.Impus.Contains(i)).ToList();
+            return added.Count == 0 ? s : WithRoom(s, added.Count) with { Impus = s.Impus.Union(added) };
+        });
     }
 
     /// <summary>Events of one private identity.</summary>
     public void SubscribeImpi(string impi)
     {
         var identity = Identity(impi, "IMPI");
-        Update(s => s.Impis.Contains(identity) ? s : WithRoom(s) with { Impis = s.Impis.Add(identity) });
+        Update(s => s.Impis.Contains(identity) ? s : WithRoom(s, 1) with { Impis = s.Impis.Add(identity) });
     }
 
     /// <summary>The counters now, then every second.</summary>
@@ -58,8 +67,8 @@ internal sealed class RegistrationsHub(LiveConnections connections, Registration
         connection.Subscription = change(connection.Subscription);
     }
 
-    private static LiveSubscription WithRoom(LiveSubscription subscription) =>
-        subscription.IdentityCount < MaxIdentitiesPerConnection
+    private static LiveSubscription WithRoom(LiveSubscription subscription, int more) =>
+        subscription.IdentityCount + more <= MaxIdentitiesPerConnection
             ? subscription
             : throw new HubException($"A connection watches at most {MaxIdentitiesPerConnection} IMPUs and IMPIs; call Unsubscribe first.");
 

@@ -53,8 +53,11 @@ public sealed class LiveHubFixture : IAsyncLifetime
         return setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)];
     }
 
-    /// <summary>Provisions a password (MD5 digest) subscriber with one IMPU, named after <paramref name="user"/>.</summary>
-    public async Task<LiveSubscriber> ProvisionAsync(string user)
+    /// <summary>
+    /// Provisions a password (MD5 digest) subscriber with one IMPU, named after <paramref name="user"/>, and
+    /// <paramref name="implicitImpu"/> in the same implicit registration set when given.
+    /// </summary>
+    public async Task<LiveSubscriber> ProvisionAsync(string user, string? implicitImpu = null)
     {
         var realm = Host.Services.GetRequiredService<ImsLabSipEngineOptions>().Registrar.Realm
             ?? throw new InvalidOperationException("The host configures the realm from ImsLab:Sip:Domain.");
@@ -65,7 +68,9 @@ public sealed class LiveHubFixture : IAsyncLifetime
             AllowedSchemes = AuthScheme.Md5,
             Password = subscriber.Password,
             DigestRealm = realm,
-            PublicIdentities = [new PublicIdentityInput { Uri = subscriber.Impu }],
+            PublicIdentities = implicitImpu is null
+                ? [new PublicIdentityInput { Uri = subscriber.Impu }]
+                : [new PublicIdentityInput { Uri = subscriber.Impu }, new PublicIdentityInput { Uri = implicitImpu, CanRegister = false }],
         }, "test", CancellationToken.None);
         Assert.IsType<ProvisioningResult<SubscriberView>.Created>(result);
         return subscriber;

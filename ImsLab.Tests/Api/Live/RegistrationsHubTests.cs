@@ -55,6 +55,23 @@ public sealed class RegistrationsHubTests(LiveHubFixture live) : IClassFixture<L
     }
 
     [Fact]
+    public async Task AnImpuSubscriptionReceivesTheEventsOfEveryImpuOfItsImplicitSet()
+    {
+        // TS 23.228 4.3.3.4: the tel URI registers with the SIP URI the UE names in To, and no event names it.
+        const string tel = "tel:+15550000401";
+        var watched = await live.ProvisionAsync("hub-implicit", tel);
+        var other = await live.ProvisionAsync("hub-implicit-other");
+        await using var client = NodeHubClient.Start(live.HubUrl, live.ViewerKey, "--impu", tel);
+        await client.NextOfKindAsync("connected");
+
+        await using var otherUe = await live.RegisterAsync(other);
+        await using var watchedUe = await live.RegisterAsync(watched);
+
+        var seen = await client.EventsUntilAsync(e => Is(e, "Registered", watched.Impu));
+        Assert.All(seen, e => Assert.Equal(watched.Impu, e.GetProperty("impu").GetString()));
+    }
+
+    [Fact]
     public async Task AnImpiSubscriptionReceivesOnlyThatImpi()
     {
         var watched = await live.ProvisionAsync("hub-impi-watched");
