@@ -116,8 +116,8 @@ public sealed class ProvisioningPagesBrowserTests(BrowserFixture browser)
         await DashboardPage.ExpectAddedAsync(page, "#ifc-as-0", "#profile-editor");
         await page.ClickAsync("#add-trigger-0");
         await DashboardPage.ExpectAddedAsync(page, "#spt-value-0-0", "#profile-editor");
-        // CI once lost a trigger value typed half a second after the dialog opened, when Radzen moved the focus to the
-        // close button (now off, see DashboardDialogs); each field is still checked after it is filled (FillAllAsync).
+        // CI once lost a trigger value typed about half a second after the dialog opened, when Radzen moved the focus to
+        // the dialog's first focusable element (now off, see DashboardDialogs); each field is still checked once filled.
         await DashboardPage.FillAllAsync(page, ("#profile-name", "web-voicemail"), ("#ifc-as-0", "voicemail"), ("#spt-value-0-0", "INVITE"));
         await page.ClickAsync("#profile-save");
         await Assertions.Expect(page.Locator("#error-criteria-0-applicationServerUri")).ToHaveTextAsync("Expected a sip: or sips: URI.");

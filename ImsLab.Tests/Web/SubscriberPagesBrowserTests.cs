@@ -235,7 +235,7 @@ public sealed class SubscriberPagesBrowserTests(BrowserFixture browser)
         await DashboardPage.OpenEditorAsync(page, "#new-subscriber", "#edit-impi");
 
         await page.ClickAsync("#edit-msisdn");
-        // Past the 500 ms after which Radzen's default focus handling moved the focus to the dialog's close button.
+        // Past the 500 ms after which Radzen's default focus handling moved the focus to the dialog's first focusable element.
         await page.Clock.RunForAsync(1_000);
         await page.Keyboard.TypeAsync("15557770009");
 

@@ -7,10 +7,10 @@ public static class DashboardDialogs
 {
     /// <summary>
     /// Options for an editor of <paramref name="width"/>. Radzen's default focus handling moves the focus to the
-    /// dialog's first focusable element, its close button, half a second after the dialog opens (a setTimeout of
-    /// 500 ms in Radzen.Blazor.js openDialog): whatever an engineer had started typing into a field by then goes to
-    /// the button and is lost, and the jump scrolls a long dialog back to the top under the pointer. The editors turn
-    /// that off and focus their first field themselves as soon as they have rendered (see their OnAfterRenderAsync).
+    /// dialog's first focusable element half a second after the dialog opens (a setTimeout of 500 ms in
+    /// Radzen.Blazor.js openDialog): keystrokes an engineer is typing into another field at that moment land there
+    /// instead, and the jump scrolls a long dialog back to the top under the pointer. The editors turn that off and
+    /// focus their first field themselves as soon as they have rendered (see their OnAfterRenderAsync).
     /// </summary>
     public static DialogOptions Editor(string width) => new() { Width = width, CloseDialogOnEsc = true, AutoFocusFirstElement = false };
 }
