@@ -29,7 +29,11 @@ public static class SubscriberCsv
         s.AllowedVisitedNetworks is null ? null : string.Join(' ', s.AllowedVisitedNetworks),
     }.Select(Quote));
 
-    /// <summary>Reads rows; a row that cannot be read yields its errors instead of an input.</summary>
+    /// <summary>
+    /// Reads rows. A row with the wrong number of cells yields only its error; a row with cells that are not what their
+    /// column takes (an unknown scheme, an enabled that is not true or false) yields those errors and an input of its
+    /// other cells, so the import reports every mistake of the row at once, not one per attempt.
+    /// </summary>
     internal static IEnumerable<(int Row, SubscriberInput? Input, IReadOnlyList<ImportRowError> Errors)> Read(TextReader reader)
     {
         var header = ReadRecord(reader);
@@ -58,11 +62,6 @@ public static class SubscriberCsv
             }
             var enabled = Cell(14) is null || bool.TryParse(Cell(14), out var parsed) && parsed;
             if (Cell(14) is { } text && !bool.TryParse(text, out _)) errors.Add(new ImportRowError(row, cells[0], "enabled", "Expected true or false."));
-            if (errors.Count > 0)
-            {
-                yield return (row, null, errors);
-                continue;
-            }
             yield return (row, new SubscriberInput
             {
                 Impi = cells[0], Subscription = Cell(1), AllowedSchemes = schemes, K = Cell(3), Op = Cell(4), Opc = Cell(5), Amf = Cell(6),
@@ -70,7 +69,7 @@ public static class SubscriberCsv
                 Msisdn = Cell(13), Enabled = enabled,
                 PublicIdentities = (Cell(15) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(u => new PublicIdentityInput { Uri = u }).ToList(),
                 AllowedVisitedNetworks = Cell(16)?.Split(' ', StringSplitOptions.RemoveEmptyEntries),
-            }, []);
+            }, errors);
         }
     }
 

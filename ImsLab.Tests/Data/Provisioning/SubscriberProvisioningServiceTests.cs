@@ -121,7 +121,7 @@ public sealed class SubscriberProvisioningServiceTests(PgFixture postgres)
         var a3 = Row("a3@ims.example.org", "MD5", "", "", "pw", "false", "sip:a3@ims.example.org");
         var a1Again = Row("a1@ims.example.org", "MD5", "", "", "pw", "", "sip:a4@ims.example.org");
         var bad = SubscriberCsv.Header + "\n" + a1 + a2.Replace(k, "nothex", StringComparison.Ordinal) + a3.Replace("false", "maybe", StringComparison.Ordinal) + a1Again
-            + "a5@ims.example.org,too,few,columns\n";
+            + "a5@ims.example.org,too,few,columns\n" + Row("a6@ims.example.org", "AKAv9-MD5 AKAv1-MD5", "12345", op, "", "", "sip:a6@ims.example.org");
 
         var rejected = await provisioning.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(bad)), SubscriberFileFormat.Csv, "admin", default);
 
@@ -130,6 +130,8 @@ public sealed class SubscriberProvisioningServiceTests(PgFixture postgres)
         Assert.Contains(rejected.Errors, e => e is { Row: 2, Field: "k" });
         Assert.Contains(rejected.Errors, e => e is { Row: 3, Field: "enabled" });
         Assert.Contains(rejected.Errors, e => e.Row == 5);
+        // A cell its column does not take is reported with the row's other mistakes, not instead of them.
+        Assert.Equal(["k", "schemes"], rejected.Errors.Where(e => e.Row == 6).Select(e => e.Field).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(rejected.Errors, e => e.Row == 1);
         Assert.Equal(rejected.Errors.OrderBy(e => e.Row).Select(e => e.Row), rejected.Errors.Select(e => e.Row));
         Assert.Equal(0, (await provisioning.ListAsync(new SubscriberQuery(), default)).Total);
