@@ -366,23 +366,23 @@ internal sealed partial class RegEventNotifier : IDisposable
         }
     }
 
-    // The bindings that may tell whether the watcher's flow is an outbound one: those in the table now, and those of
-    // the change being notified (a deregistration has already taken them out of the table).
     // The IMPI behind the watched IMPU, for the event log: from the bindings at hand, else from the registered set.
     private string? ImpiOf(string resourceImpu, IReadOnlyList<RegistrationBinding> bindings) =>
-        bindings.FirstOrDefault()?.Impi ?? _table.Find(resourceImpu)?.Bindings.FirstOrDefault()?.Impi;
+        bindings.FirstOrDefault()?.Impi ?? CurrentBindings(resourceImpu).FirstOrDefault()?.Impi;
 
-    private IEnumerable<RegistrationBinding> BindingsAround(RegEventSubscription state, NotifyWork work)
+    // The bindings that may tell whether the watcher's flow is an outbound one: those in the table now, and those of
+    // the change being notified (a deregistration has already taken them out of the table).
+    private IEnumerable<RegistrationBinding> BindingsAround(RegEventSubscription state, NotifyWork work) =>
+        CurrentBindings(state.ResourceImpu).Concat(work.Active).Concat(work.Changes.Select(c => c.Binding));
+
+    // The registered bindings of the watched IMPU's set, read under the set's gate as the registrar writes them.
+    private RegistrationBinding[] CurrentBindings(string resourceImpu)
     {
-        RegistrationBinding[] current = [];
-        if (_table.Find(state.ResourceImpu) is { } registration)
+        if (_table.Find(resourceImpu) is not { } registration) return [];
+        lock (registration.Gate)
         {
-            lock (registration.Gate)
-            {
-                current = registration.Bindings;
-            }
+            return registration.Bindings;
         }
-        return current.Concat(work.Active).Concat(work.Changes.Select(c => c.Binding));
     }
 
     private SipRequest? BuildNotify(RegEventSubscription state, NotifyWork work, DateTimeOffset now)

@@ -339,6 +339,7 @@ internal sealed partial class Registrar : IDisposable
                 {
                     return (SqnSpaceExhausted(request, profile.Impi), outcome with { Kind = "sqn-exhausted" });
                 }
+                // Read first: TryRemove takes a bucket lock even for a missing key, and this runs on every AKA challenge.
                 if (_sqnExhausted.ContainsKey(profile.Impi))
                 {
                     _sqnExhausted.TryRemove(profile.Impi, out _);
